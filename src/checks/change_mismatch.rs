@@ -1,0 +1,287 @@
+//! `change-mismatch`: a stated change that the levels it connects do not allow.
+//!
+//! Within a sentence: "rose 12% to $45bn from $40bn". Across sentences: a level of
+//! a metric in one period and, for the next period, a change with the level it
+//! reached ("reached $30bn in 2021" … "rose 12% in 2022 to $45bn"). Every figure
+//! is an interval; a finding needs every value in those intervals to contradict.
+//! Levels that are percentages, changes in points, and levels that move against
+//! the stated direction are left to the checks made for them.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Check, Hit, Kind, describe, read_params};
+use crate::claims::{Amount, Analysis, Claim, Confidence, Direction, units_agree};
+use crate::extract::{Mention, MentionKind};
+use crate::input::Document;
+use crate::interval::Interval;
+use crate::rules::{RuleError, RuleSpec};
+
+pub const KIND: Kind = Kind {
+    name: "change-mismatch",
+    placeholders: &[
+        "explanation",
+        "stated_change",
+        "from",
+        "to",
+        "expected",
+        "actual_change",
+        "period",
+        "earlier_period",
+    ],
+    compile,
+};
+
+/// Where the earlier level may be found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Scope {
+    /// Only in the sentence that states the change.
+    Sentence,
+    /// Anywhere before it in the document, for the period just before.
+    #[default]
+    Document,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Params {
+    scope: Scope,
+    /// The least metric-binding confidence a cross-sentence comparison accepts.
+    min_confidence: Confidence,
+    /// Extra slack, as a share of the stated level, on top of the figures' rounding.
+    tolerance: f64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params { scope: Scope::Document, min_confidence: Confidence::Medium, tolerance: 0.0 }
+    }
+}
+
+fn compile(spec: &RuleSpec) -> Result<Box<dyn Check>, RuleError> {
+    let params: Params = read_params(spec)?;
+    if !(0.0..1.0).contains(&params.tolerance) {
+        return Err(RuleError::at_key(
+            &spec.path,
+            &spec.source,
+            "params",
+            "`tolerance` must be at least 0 and below 1".into(),
+        ));
+    }
+    Ok(Box::new(ChangeMismatch { params }))
+}
+
+#[derive(Debug)]
+struct ChangeMismatch {
+    params: Params,
+}
+
+impl Check for ChangeMismatch {
+    fn run(&self, doc: &Document, analysis: &Analysis) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (index, claim) in analysis.claims.iter().enumerate() {
+            let Some(change) = claim.change.as_ref() else { continue };
+            let (Some(amount), Some(to)) = (change.amount.as_ref(), claim.level) else { continue };
+            let from = match change.from {
+                Some(from) => Some((from, None)),
+                None if self.params.scope == Scope::Document => self.earlier_level(analysis, index),
+                None => None,
+            };
+            let Some((from, earlier)) = from else { continue };
+            if let Some(hit) = self.compare(doc, analysis, claim, change.direction, amount, from, to, earlier) {
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+}
+
+impl ChangeMismatch {
+    /// The level of the same metric in the period before the claim's, stated earlier
+    /// in the document; none when the binding is unsure or two such levels differ.
+    fn earlier_level<'a>(&self, analysis: &'a Analysis, index: usize) -> Option<(usize, Option<&'a Claim>)> {
+        let claim = &analysis.claims[index];
+        let metric = claim.metric.as_ref().filter(|_| claim.confidence >= self.params.min_confidence)?;
+        let period = claim.period?.previous();
+        let to = &analysis.mentions[claim.level?];
+        let candidates: Vec<&Claim> = analysis.claims[..index]
+            .iter()
+            .filter(|c| c.period == Some(period) && c.confidence >= self.params.min_confidence)
+            .filter(|c| c.metric.as_ref().is_some_and(|m| m.matches(metric)))
+            .filter(|c| c.level.is_some_and(|l| units_agree(&analysis.mentions[l], to)))
+            .collect();
+        let first = *candidates.last()?;
+        let value = analysis.mentions[first.level?].value;
+        // Two different levels for one metric and period: which one is meant is unclear.
+        if candidates.iter().any(|c| c.level.and_then(|l| analysis.mentions[l].value) != value) {
+            return None;
+        }
+        Some((first.level?, Some(first)))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn compare(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        claim: &Claim,
+        direction: Direction,
+        amount: &Amount,
+        from_index: usize,
+        to_index: usize,
+        earlier: Option<&Claim>,
+    ) -> Option<Hit> {
+        let (from, to) = (&analysis.mentions[from_index], &analysis.mentions[to_index]);
+        if from_index == to_index || !levels_comparable(from, to) {
+            return None;
+        }
+        let (f, t) = (from.interval, to.interval);
+        // Levels that move against the stated direction are a different inconsistency.
+        let moved_up = t.lo > f.hi;
+        let moved_down = t.hi < f.lo;
+        if (direction == Direction::Up && moved_down) || (direction == Direction::Down && moved_up) {
+            return None;
+        }
+        let sign = if direction == Direction::Up { 1.0 } else { -1.0 };
+        let slack = Interval::around(0.0, to.value?.abs() * self.params.tolerance);
+        let (expected, stated, amount_range) = match amount {
+            Amount::Percent(i) => {
+                let p = &analysis.mentions[*i];
+                let pct = p.interval.scale(sign / 100.0);
+                let factor = Interval::point(1.0) + pct;
+                (f * factor, format!("{} {}", p_text(p), noun(direction)), Some(p.range.clone()))
+            }
+            Amount::Absolute(i) => {
+                let d = &analysis.mentions[*i];
+                if d.kind != to.kind || (d.kind == MentionKind::Money && d.unit != to.unit) {
+                    return None;
+                }
+                (
+                    f + d.interval.scale(sign),
+                    format!("{} of {}", noun_article(direction), describe::like(d.value?, to)),
+                    Some(d.range.clone()),
+                )
+            }
+            Amount::Factor { factor, text, range } => (f * *factor, text.clone(), Some(range.clone())),
+            Amount::Points(_) => return None,
+        };
+        if !expected.is_bounded() || !t.is_bounded() || (expected + slack).meets(t) {
+            return None;
+        }
+        let (fv, tv) = (from.value?, to.value?);
+        let point_expected = match amount {
+            Amount::Percent(i) => fv * (1.0 + sign * analysis.mentions[*i].value? / 100.0),
+            Amount::Absolute(i) => fv + sign * analysis.mentions[*i].value?,
+            Amount::Factor { factor, .. } => fv * factor.mid(),
+            Amount::Points(_) => return None,
+        };
+        let actual = actual_change(amount, fv, tv, to);
+        let from_text = text_of(doc, from);
+        let to_text = text_of(doc, to);
+        let period = claim.period.map(|p| p.to_string());
+        let earlier_period = earlier.and_then(|c| c.period).map(|p| p.to_string());
+        let from_label = match &earlier_period {
+            Some(p) => format!("{from_text} ({p})"),
+            None => from_text.clone(),
+        };
+        let expected_text = describe::like(point_expected, to);
+        let explanation = format!(
+            "{} gives {expected_text}, not {to_text}; {from_text} → {to_text} is {actual}",
+            applied(&stated, amount, direction, &from_label)
+        );
+        let help = format!(
+            "if {to_text} is right, the change was {actual}; if the {stated} is right, the level was about {expected_text}"
+        );
+        let mut related = Vec::new();
+        if let Some(range) = amount_range {
+            related.push(("stated change".to_string(), range));
+        }
+        related.push((
+            match &earlier_period {
+                Some(p) => format!("earlier level ({p})"),
+                None => "earlier level".to_string(),
+            },
+            from.range.clone(),
+        ));
+        let values = BTreeMap::from([
+            ("explanation", explanation),
+            ("stated_change", stated),
+            ("from", from_text),
+            ("to", to_text),
+            ("expected", expected_text.clone()),
+            ("actual_change", actual),
+            ("period", period.unwrap_or_default()),
+            ("earlier_period", earlier_period.unwrap_or_default()),
+        ]);
+        Some(Hit {
+            primary: to.range.clone(),
+            label: format!("the stated change gives {expected_text}"),
+            related,
+            values,
+            help: Some(help),
+        })
+    }
+}
+
+/// Levels must be amounts of one unit; percentages as levels are left to the
+/// points checks, where "rose 2%" may mean points.
+fn levels_comparable(from: &Mention, to: &Mention) -> bool {
+    matches!(to.kind, MentionKind::Money | MentionKind::Number)
+        && units_agree(from, to)
+        && from.interval.is_bounded()
+        && from.value.is_some_and(|v| v > 0.0)
+}
+
+fn actual_change(amount: &Amount, from: f64, to: f64, like: &Mention) -> String {
+    let pct = (to - from) / from * 100.0;
+    let direction = if pct >= 0.0 { "rise" } else { "fall" };
+    match amount {
+        Amount::Absolute(_) => {
+            let word = if to >= from { "an increase" } else { "a decrease" };
+            format!("{word} of {}", describe::like((to - from).abs(), like))
+        }
+        Amount::Factor { .. } => {
+            format!("a factor of {} (a {} {direction})", describe::factor(to / from), describe::percent(pct.abs()))
+        }
+        _ => format!("a {} {direction}", describe::percent(pct.abs())),
+    }
+}
+
+fn p_text(p: &Mention) -> String {
+    describe::percent(p.value.unwrap_or(0.0))
+}
+
+fn noun(direction: Direction) -> &'static str {
+    if direction == Direction::Up { "rise" } else { "fall" }
+}
+
+fn noun_article(direction: Direction) -> &'static str {
+    if direction == Direction::Up { "an increase" } else { "a decrease" }
+}
+
+/// The stated change applied to the earlier level, in words: "a 12% rise from
+/// $30 billion", "doubling 710", "a cut by a third from 90".
+fn applied(stated: &str, amount: &Amount, direction: Direction, from: &str) -> String {
+    match amount {
+        Amount::Percent(_) => {
+            // "an 8% rise", "an 11% fall", "an 18% rise".
+            let vowel = stated.starts_with('8') || stated.starts_with("11") || stated.starts_with("18");
+            format!("{} {stated} from {from}", if vowel { "an" } else { "a" })
+        }
+        Amount::Factor { .. } if stated.starts_with("by ") => {
+            format!("a {} {stated} from {from}", if direction == Direction::Up { "rise" } else { "cut" })
+        }
+        Amount::Factor { .. } => match stated.strip_suffix("ed") {
+            Some(stem) => format!("{stem}ing {from}"),
+            None => format!("{stated} from {from}"),
+        },
+        Amount::Absolute(_) | Amount::Points(_) => format!("{stated} from {from}"),
+    }
+}
+
+/// The figure as the article wrote it.
+fn text_of(doc: &Document, m: &Mention) -> String {
+    doc.prose.get(m.range.clone()).unwrap_or_default().to_string()
+}

@@ -1,0 +1,126 @@
+//! Describing figures in messages: computed values written the way the article
+//! writes its own ("$33.6 billion", "1,420", "50%").
+
+use crate::extract::{Mention, MentionKind};
+
+/// Writes `value` in the style of `like`: the same currency and scale word, three
+/// significant figures.
+pub fn like(value: f64, like: &Mention) -> String {
+    match like.kind {
+        MentionKind::Money => money(value, like.unit.as_deref().unwrap_or("")),
+        MentionKind::Percent => percent(value),
+        _ => {
+            let (scaled, word) = scale(value);
+            let noun = like.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            if word.is_empty() {
+                format!("{}{noun}", count(value))
+            } else {
+                format!("{}{word}{noun}", significant(scaled))
+            }
+        }
+    }
+}
+
+/// "$33.6 billion", "€57.6m"-style amounts as "€57.6 million".
+pub fn money(value: f64, code: &str) -> String {
+    let (scaled, word) = scale(value);
+    let number = if word.is_empty() { count(value) } else { significant(scaled) };
+    let sign = if value < 0.0 { "-" } else { "" };
+    let number = number.trim_start_matches('-');
+    match code {
+        "USD" => format!("{sign}${number}{word}"),
+        "EUR" => format!("{sign}€{number}{word}"),
+        "GBP" => format!("{sign}£{number}{word}"),
+        "JPY" => format!("{sign}¥{number}{word}"),
+        other => format!("{sign}{number}{word} {other}"),
+    }
+}
+
+/// A percentage, whole above 10 and to one decimal below.
+pub fn percent(value: f64) -> String {
+    if value.abs() >= 9.95 { format!("{}%", value.round()) } else { format!("{}%", trim(format!("{value:.1}"))) }
+}
+
+/// A factor: "1.59".
+pub fn factor(value: f64) -> String {
+    trim(format!("{value:.2}"))
+}
+
+fn scale(value: f64) -> (f64, &'static str) {
+    let abs = value.abs();
+    if abs >= 1e12 {
+        (value / 1e12, " trillion")
+    } else if abs >= 1e9 {
+        (value / 1e9, " billion")
+    } else if abs >= 1e6 {
+        (value / 1e6, " million")
+    } else {
+        (value, "")
+    }
+}
+
+/// Three significant figures, trailing zeros dropped: 33.6, 1.42, 120.
+fn significant(value: f64) -> String {
+    let digits = if value.abs() >= 100.0 {
+        0
+    } else if value.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    trim(format!("{value:.digits$}"))
+}
+
+/// A whole or near-whole count with thousands separators: 1,420 or 2.5.
+fn count(value: f64) -> String {
+    if (value - value.round()).abs() < 0.05 || value.abs() >= 1000.0 {
+        let whole = value.round() as i64;
+        let digits = whole.unsigned_abs().to_string();
+        let mut grouped = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        if whole < 0 { format!("-{grouped}") } else { grouped }
+    } else {
+        significant(value)
+    }
+}
+
+fn trim(text: String) -> String {
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_keeps_currency_and_scale() {
+        assert_eq!(money(33.6e9, "USD"), "$33.6 billion");
+        assert_eq!(money(57.6e6, "EUR"), "€57.6 million");
+        assert_eq!(money(2.507e9, "GBP"), "£2.51 billion");
+        assert_eq!(money(7800.0, "USD"), "$7,800");
+        assert_eq!(money(5e6, "SEK"), "5 million SEK");
+    }
+
+    #[test]
+    fn percentages_and_factors_round_sensibly() {
+        assert_eq!(percent(50.0), "50%");
+        assert_eq!(percent(49.6), "50%");
+        assert_eq!(percent(6.25), "6.2%");
+        assert_eq!(percent(-16.7), "-17%");
+        assert_eq!(factor(1.5915), "1.59");
+        assert_eq!(factor(2.0), "2");
+    }
+
+    #[test]
+    fn counts_group_thousands() {
+        assert_eq!(count(1420.0), "1,420");
+        assert_eq!(count(-900.0), "-900");
+        assert_eq!(count(60.0), "60");
+        assert_eq!(count(2.5), "2.5");
+    }
+}

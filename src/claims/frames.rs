@@ -1,0 +1,466 @@
+//! Frames: reading one sentence's clauses into claims.
+//!
+//! Most claims read `SUBJECT VERB FIGURE (to/from FIGURE) (in PERIOD)`. Each change
+//! or level verb opens a frame that runs to the next verb; inside it, the word
+//! before each figure says what the figure is ("by 12%" is the amount, "to $45bn"
+//! the level reached, "from $40bn" the level before, "in 2022" the period). Change
+//! nouns ("a rise of 20%") and comparatives ("60% higher than €36m") give frames of
+//! their own, and a frame that states only an amount lends it to the frame beside
+//! it that states only the levels.
+
+use std::ops::Range;
+
+use super::cues::{Cue, CueKind, Cues, Direction};
+use super::metric::{Subject, subject};
+use super::{Amount, Change, Claim, Confidence, Period, Role, units_agree};
+use crate::extract::{Mention, MentionKind};
+
+/// Words before a figure that make it the level reached.
+const TO_WORDS: &[&str] = &[
+    "to",
+    "reaching",
+    "at",
+    "hitting",
+    "to a record",
+    "to a high of",
+    "to a low of",
+    "standing at",
+    "totalling",
+    "coming to",
+    "to a total of",
+    "to reach",
+];
+/// Words before a figure that make it the level before.
+const FROM_WORDS: &[&str] = &[
+    "from",
+    "compared with",
+    "compared to",
+    "versus",
+    "vs",
+    "than",
+    "up from",
+    "down from",
+    "against",
+    "than the",
+    "from a",
+    "compared with the",
+    "compared to the",
+    "from the",
+    "against the",
+];
+/// Words before a figure that make it the size of the change.
+const AMOUNT_WORDS: &[&str] = &[
+    "",
+    "by",
+    "a further",
+    "by a further",
+    "another",
+    "by another",
+    "some",
+    "by some",
+    "a",
+    "an",
+    "by an",
+    "a whopping",
+];
+/// Level verbs that, after a change verb, only attach the level it reached.
+const ATTACHING_LEVEL_VERBS: &[&str] =
+    &["reaching", "hitting", "standing at", "totalling", "coming to", "to reach", "to hit"];
+/// Words that end the subject of a clause when read backwards from its verb.
+const CLAUSE_BOUNDARIES: &[&str] = &[",", ";", ":", "(", " and ", " but ", " while ", " whereas ", " which ", " as "];
+
+/// Binds the claims of every sentence, in document order.
+pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Mention]) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut first_mention = 0;
+    for (index, sentence) in sentences.iter().enumerate() {
+        while first_mention < mentions.len() && mentions[first_mention].range.start < sentence.start {
+            first_mention += 1;
+        }
+        let in_sentence: Vec<usize> =
+            (first_mention..mentions.len()).take_while(|&i| mentions[i].range.end <= sentence.end).collect();
+        let reader = SentenceReader { cues, prose, sentence: sentence.clone(), index, mentions, in_sentence };
+        let previous = claims.iter().rev().find(|c| c.sentence + 1 == index && c.metric.is_some()).cloned();
+        claims.extend(reader.read(previous.as_ref()));
+    }
+    claims
+}
+
+struct SentenceReader<'a> {
+    cues: &'a Cues,
+    prose: &'a str,
+    sentence: Range<usize>,
+    index: usize,
+    mentions: &'a [Mention],
+    in_sentence: Vec<usize>,
+}
+
+impl SentenceReader<'_> {
+    fn text(&self) -> &str {
+        &self.prose[self.sentence.clone()]
+    }
+
+    /// Mentions whose start lies in `range` (sentence-relative).
+    fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let base = self.sentence.start;
+        self.in_sentence
+            .iter()
+            .copied()
+            .filter(move |&i| (base + range.start..base + range.end).contains(&self.mentions[i].range.start))
+    }
+
+    /// Sentence-relative range of a mention.
+    fn local(&self, i: usize) -> Range<usize> {
+        let r = &self.mentions[i].range;
+        r.start - self.sentence.start..r.end - self.sentence.start
+    }
+
+    fn read(&self, previous: Option<&Claim>) -> Vec<Claim> {
+        let text = self.text();
+        let all_cues = self.cues.find(text);
+        let seen_change_verb = |at: usize| {
+            all_cues
+                .iter()
+                .any(|c| c.range.start < at && matches!(c.kind, CueKind::ChangeVerb(_) | CueKind::FactorVerb(_)))
+        };
+        // Frame openers: verbs, except level verbs that merely attach a level to a change.
+        let openers: Vec<&Cue> = all_cues
+            .iter()
+            .filter(|c| match c.kind {
+                CueKind::LevelVerb => {
+                    !(ATTACHING_LEVEL_VERBS.contains(&c.text.as_str()) && seen_change_verb(c.range.start))
+                }
+                _ => true,
+            })
+            .collect();
+        let sentence_period = self.sentence_period(openers.first().map_or(text.len(), |c| c.range.start));
+        let mut claims: Vec<Claim> = Vec::new();
+        for (k, cue) in openers.iter().enumerate() {
+            let end = openers.get(k + 1).map_or(text.len(), |next| next.range.start);
+            let claim = match cue.kind {
+                CueKind::ChangeVerb(direction) => self.verb_frame(cue, direction, None, end),
+                CueKind::FactorVerb(factor) => {
+                    self.verb_frame(cue, if factor >= 1.0 { Direction::Up } else { Direction::Down }, Some(factor), end)
+                }
+                CueKind::LevelVerb => self.level_frame(cue, end),
+                CueKind::ChangeNoun(direction) => self.noun_frame(cue, direction, end),
+                CueKind::Comparative(direction) => self.comparative_frame(cue, direction, end),
+            };
+            let Some(mut claim) = claim else { continue };
+            let subject_start = k.checked_sub(1).map_or(0, |p| openers[p].range.end);
+            self.bind_metric(&mut claim, subject_start, cue, &claims, previous);
+            if claim.period.is_none() {
+                claim.period = sentence_period;
+            }
+            claims.push(claim);
+        }
+        lend_amounts(&mut claims, self.mentions);
+        claims
+    }
+
+    /// A year stated before the first verb ("In 2022, exports rose…") holds for the
+    /// whole sentence.
+    fn sentence_period(&self, before: usize) -> Option<Period> {
+        let mut periods = self.mentions_in(0..before).filter_map(|i| period_of(&self.mentions[i]));
+        let first = periods.next()?;
+        periods.next().is_none().then_some(first)
+    }
+
+    fn verb_frame(&self, cue: &Cue, direction: Direction, factor: Option<f64>, end: usize) -> Option<Claim> {
+        let mut claim = self.new_claim(Role::Change, cue);
+        let mut change = Change { direction, amount: None, from: None };
+        if let Some(f) = factor {
+            let tolerance = self.cues.fraction_tolerance;
+            let factor = crate::interval::Interval::new(f * (1.0 - tolerance), f * (1.0 + tolerance));
+            change.amount =
+                Some(Amount::Factor { factor, text: cue.text.clone(), range: self.absolute(cue.range.clone()) });
+        }
+        let text = self.text();
+        let mut cursor = cue.range.end;
+        for i in self.mentions_in(cue.range.end..end).collect::<Vec<_>>() {
+            let m = &self.mentions[i];
+            let local = self.local(i);
+            let lead = lead_words(&text[cursor.min(local.start)..local.start]);
+            cursor = local.end;
+            if m.kind.is_temporal() {
+                if claim.period.is_none() && !FROM_WORDS.contains(&lead.as_str()) && !lead.ends_with("to") {
+                    claim.period = period_of(m);
+                }
+                continue;
+            }
+            if !is_level_kind(m.kind) && !matches!(m.kind, MentionKind::Percent | MentionKind::Points) {
+                continue;
+            }
+            if TO_WORDS.contains(&lead.as_str()) || ATTACHING_LEVEL_VERBS.iter().any(|v| lead.ends_with(v)) {
+                if claim.level.is_none() && is_level_kind(m.kind) {
+                    claim.level = Some(i);
+                }
+            } else if FROM_WORDS.contains(&lead.as_str()) {
+                if change.from.is_none() && is_level_kind(m.kind) {
+                    change.from = Some(i);
+                }
+            } else if change.amount.is_none() && claim.level.is_none() && change.from.is_none() {
+                let by = lead.ends_with("by") || AMOUNT_WORDS.contains(&lead.as_str());
+                change.amount = match m.kind {
+                    MentionKind::Percent if by || lead.len() < 12 => Some(Amount::Percent(i)),
+                    MentionKind::Points if by || lead.len() < 12 => Some(Amount::Points(i)),
+                    MentionKind::Number | MentionKind::Money if by => Some(Amount::Absolute(i)),
+                    _ => None,
+                };
+            }
+        }
+        if change.amount.is_none() {
+            change.amount = self.fraction_amount(cue.range.end..end, direction);
+        }
+        claim.change = Some(change);
+        Some(claim)
+    }
+
+    /// "cut by a third", "reduced by half": a fraction of the earlier level.
+    fn fraction_amount(&self, region: Range<usize>, direction: Direction) -> Option<Amount> {
+        let text = &self.text()[region.clone()];
+        let lower = text.to_lowercase();
+        let at = lower.find("by ")?;
+        // Only when nothing but words stand between the verb and "by".
+        if self.mentions_in(region.start..region.start + at).next().is_some() {
+            return None;
+        }
+        let after = at + 3;
+        let (len, fraction) = self.cues.fraction_at(&text[after..])?;
+        let factor = match direction {
+            Direction::Up => fraction + crate::interval::Interval::point(1.0),
+            Direction::Down => crate::interval::Interval::point(1.0) - fraction,
+        };
+        let range = self.absolute(region.start + at..region.start + after + len);
+        Some(Amount::Factor { factor, text: text[at..after + len].to_string(), range })
+    }
+
+    fn level_frame(&self, cue: &Cue, end: usize) -> Option<Claim> {
+        let text = self.text();
+        let mut claim = self.new_claim(Role::Level, cue);
+        let mut cursor = cue.range.end;
+        for i in self.mentions_in(cue.range.end..end).collect::<Vec<_>>() {
+            let m = &self.mentions[i];
+            let local = self.local(i);
+            let lead = lead_words(&text[cursor.min(local.start)..local.start]);
+            cursor = local.end;
+            if m.kind.is_temporal() {
+                if claim.period.is_none() && claim.level.is_some() {
+                    claim.period = period_of(m);
+                }
+            } else if claim.level.is_none() && is_level_kind(m.kind) && lead.is_empty() {
+                claim.level = Some(i);
+            }
+        }
+        claim.level.is_some().then_some(claim)
+    }
+
+    /// "a rise of 20%", "a 20% rise", "an increase of 1,400".
+    fn noun_frame(&self, cue: &Cue, direction: Direction, end: usize) -> Option<Claim> {
+        let text = self.text();
+        let before = text[..cue.range.start].trim_end();
+        let stated_before = self
+            .mentions_in(0..cue.range.start)
+            .filter(|&i| self.local(i).end == before.len() || text[self.local(i).end..cue.range.start].trim() == "-")
+            .last();
+        let after_of = self.mentions_in(cue.range.end..end).next().filter(|&i| {
+            let lead = lead_words(&text[cue.range.end..self.local(i).start]);
+            lead == "of" || lead == "of some" || lead == "of about"
+        });
+        let i = stated_before.or(after_of)?;
+        let amount = match self.mentions[i].kind {
+            MentionKind::Percent => Amount::Percent(i),
+            MentionKind::Points => Amount::Points(i),
+            MentionKind::Number | MentionKind::Money => Amount::Absolute(i),
+            _ => return None,
+        };
+        let mut claim = self.new_claim(Role::Change, cue);
+        claim.change = Some(Change { direction, amount: Some(amount), from: None });
+        Some(claim)
+    }
+
+    /// "€48m, 60% higher than the €36m it made a year earlier".
+    fn comparative_frame(&self, cue: &Cue, direction: Direction, end: usize) -> Option<Claim> {
+        let text = self.text();
+        let amount_index = self.mentions_in(0..cue.range.start).last()?;
+        if text[self.local(amount_index).end..cue.range.start].trim() != "" {
+            return None;
+        }
+        let amount = match self.mentions[amount_index].kind {
+            MentionKind::Percent => Amount::Percent(amount_index),
+            _ => return None,
+        };
+        let from = self.mentions_in(cue.range.end..end).next().filter(|&i| {
+            let lead = lead_words(&text[cue.range.end..self.local(i).start]);
+            (lead.is_empty() || lead == "the" || lead == "a") && is_level_kind(self.mentions[i].kind)
+        })?;
+        let to = self
+            .mentions_in(0..self.local(amount_index).start)
+            .filter(|&i| is_level_kind(self.mentions[i].kind) && self.mentions[i].unit == self.mentions[from].unit)
+            .last()?;
+        let mut claim = self.new_claim(Role::Change, cue);
+        claim.level = Some(to);
+        claim.change = Some(Change { direction, amount: Some(amount), from: Some(from) });
+        Some(claim)
+    }
+
+    fn new_claim(&self, role: Role, cue: &Cue) -> Claim {
+        Claim {
+            role,
+            metric: None,
+            confidence: Confidence::None,
+            period: None,
+            sentence: self.index,
+            cue: self.absolute(cue.range.clone()),
+            cue_text: cue.text.clone(),
+            level: None,
+            change: None,
+        }
+    }
+
+    fn absolute(&self, range: Range<usize>) -> Range<usize> {
+        self.sentence.start + range.start..self.sentence.start + range.end
+    }
+
+    fn bind_metric(&self, claim: &mut Claim, floor: usize, cue: &Cue, earlier: &[Claim], previous: Option<&Claim>) {
+        let text = self.text();
+        let mut start = floor;
+        for boundary in CLAUSE_BOUNDARIES {
+            if let Some(at) = text[floor..cue.range.start].rfind(boundary) {
+                let after = floor + at + boundary.len();
+                // "Trade between Velmora and Kastrelia rose": "and" joins nouns unless
+                // the verb follows it directly ("…units and rose 25%").
+                if *boundary == " and " && !text[after..cue.range.start].trim().is_empty() {
+                    continue;
+                }
+                start = start.max(after);
+            }
+        }
+        // A figure or date before the verb ends the subject ("In 2022 exports rose").
+        if let Some(last) = self.mentions_in(start..cue.range.start).last() {
+            start = start.max(self.local(last).end);
+        }
+        let carried_here = earlier.iter().rev().find(|c| c.metric.is_some());
+        let subject_text = &text[start..cue.range.start];
+        let (metric, confidence) = match subject(subject_text) {
+            Subject::Phrase(metric) => (Some(metric), Confidence::High),
+            Subject::Elided if floor > 0 => match carried_here {
+                Some(c) => (c.metric.clone(), c.confidence),
+                None => (None, Confidence::None),
+            },
+            Subject::Pronoun if floor == 0 || carried_here.is_none() => match previous {
+                Some(c) => (c.metric.clone(), Confidence::Medium.min(c.confidence)),
+                None => (None, Confidence::None),
+            },
+            _ => (None, Confidence::None),
+        };
+        claim.metric = metric;
+        claim.confidence = if claim.metric.is_some() { confidence } else { Confidence::None };
+    }
+}
+
+/// A frame that states only an amount lends it to the frame beside it that states
+/// only the levels: "cut by a third, reducing departures from 90 to 75"; a bare
+/// amount after a level takes that level: "reached $45bn, up 12%".
+fn lend_amounts(claims: &mut Vec<Claim>, mentions: &[Mention]) {
+    let mut k = 0;
+    while k < claims.len() {
+        let amount_only = |c: &Claim| {
+            c.role == Role::Change
+                && c.level.is_none()
+                && c.change.as_ref().is_some_and(|ch| ch.amount.is_some() && ch.from.is_none())
+        };
+        let levels_only = |c: &Claim| {
+            c.role == Role::Change
+                && c.level.is_some()
+                && c.change.as_ref().is_some_and(|ch| ch.amount.is_none() && ch.from.is_some())
+        };
+        if amount_only(&claims[k]) {
+            let direction = claims[k].change.as_ref().map(|c| c.direction);
+            let partner = [k.wrapping_sub(1), k + 1].into_iter().find(|&p| {
+                claims.get(p).is_some_and(|c| {
+                    levels_only(c)
+                        && c.change.as_ref().map(|ch| ch.direction) == direction
+                        && compatible_amount(&claims[k], c, mentions)
+                })
+            });
+            if let Some(p) = partner {
+                let amount = claims[k].change.as_mut().and_then(|c| c.amount.take());
+                if let Some(ch) = claims[p].change.as_mut() {
+                    ch.amount = amount;
+                }
+                claims.remove(k);
+                continue;
+            }
+            if k > 0 && claims[k - 1].role == Role::Level && claims[k - 1].level.is_some() {
+                claims[k].level = claims[k - 1].level;
+                if claims[k].metric.is_none() {
+                    claims[k].metric = claims[k - 1].metric.clone();
+                    claims[k].confidence = claims[k - 1].confidence;
+                }
+                claims[k].period = claims[k].period.or(claims[k - 1].period);
+            }
+        }
+        k += 1;
+    }
+}
+
+/// An absolute amount can only move levels of its own unit.
+fn compatible_amount(amount_claim: &Claim, level_claim: &Claim, mentions: &[Mention]) -> bool {
+    match amount_claim.change.as_ref().and_then(|c| c.amount.as_ref()) {
+        Some(Amount::Absolute(i)) => level_claim.level.is_some_and(|l| units_agree(&mentions[*i], &mentions[l])),
+        _ => true,
+    }
+}
+
+fn is_level_kind(kind: MentionKind) -> bool {
+    matches!(kind, MentionKind::Number | MentionKind::Money | MentionKind::Percent)
+}
+
+fn period_of(m: &Mention) -> Option<Period> {
+    match m.kind {
+        MentionKind::Year => m.year().map(Period::Year),
+        MentionKind::Period => {
+            let t = m.time.as_deref()?;
+            t.strip_prefix("FY").and_then(|y| y.parse().ok()).map(Period::FiscalYear)
+        }
+        _ => None,
+    }
+}
+
+/// The last few words before a figure, lower case, punctuation dropped: what
+/// connects it to its verb.
+fn lead_words(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '\'' { c.to_ascii_lowercase() } else { ' ' })
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let tail = &words[words.len().saturating_sub(3)..];
+    // Longest known phrase that ends the text wins; otherwise the whole short tail.
+    for n in (1..=tail.len()).rev() {
+        let phrase = tail[tail.len() - n..].join(" ");
+        if TO_WORDS.contains(&phrase.as_str())
+            || FROM_WORDS.contains(&phrase.as_str())
+            || ATTACHING_LEVEL_VERBS.contains(&phrase.as_str())
+        {
+            return phrase;
+        }
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_words_find_the_connector() {
+        assert_eq!(lead_words(" in 2022, reaching "), "reaching");
+        assert_eq!(lead_words(" compared with "), "compared with");
+        assert_eq!(lead_words(" on the year at "), "at");
+        assert_eq!(lead_words(" by "), "by");
+        assert_eq!(lead_words(" "), "");
+        assert_eq!(lead_words(", from "), "from");
+    }
+}

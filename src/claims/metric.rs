@@ -1,0 +1,229 @@
+//! Metrics: what a figure measures, as a normalised noun phrase.
+//!
+//! "The volume of bilateral trade", "bilateral trade" and "trade volume" must be
+//! able to meet, while "exports" and "imports", or Velmora's exports and
+//! Sarnland's, must never. A metric keeps its content words (lower case, no
+//! determiners, "X of Y" turned into "Y X", generic words such as "volume" dropped,
+//! plurals folded) apart from the names it is qualified by (capitalised words and
+//! possessives), and two metrics match only when their words agree up to neutral
+//! modifiers and their names do not conflict.
+
+use serde::Serialize;
+
+/// Words that describe how a figure is reported, not what it measures.
+const GENERIC: &[&str] =
+    &["volume", "value", "level", "amount", "number", "figure", "total", "size", "count", "tally", "worth"];
+
+/// Modifiers whose presence on one side only does not make two metrics differ.
+const NEUTRAL: &[&str] = &["bilateral", "overall", "annual", "combined", "yearly", "total", "two-way"];
+
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some", "all", "such"];
+
+/// Prepositions that begin a phrase about where or when, not what.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "for", "on", "across", "between", "among", "from", "by", "during", "within", "to", "under", "since",
+    "with", "into", "through", "around", "after", "before",
+];
+
+/// Subjects that take their metric from the claim before.
+const PRONOUNS: &[&str] = &[
+    "it",
+    "this",
+    "that",
+    "they",
+    "these",
+    "the figure",
+    "the total",
+    "the number",
+    "the sum",
+    "the amount",
+    "the value",
+    "the level",
+    "this figure",
+    "that figure",
+    "the tally",
+];
+
+/// A normalised metric.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Metric {
+    /// The content words, in order ("bilateral trade").
+    pub words: Vec<String>,
+    /// Names that qualify it ("velmora"): capitalised words and possessives.
+    pub names: Vec<String>,
+}
+
+impl Metric {
+    /// The normalised phrase shown to users: words, then names in brackets.
+    pub fn key(&self) -> String {
+        if self.names.is_empty() {
+            self.words.join(" ")
+        } else {
+            format!("{} [{}]", self.words.join(" "), self.names.join(" "))
+        }
+    }
+
+    /// Whether two metrics are the same thing measured.
+    pub fn matches(&self, other: &Metric) -> bool {
+        if self.words.is_empty() || other.words.is_empty() {
+            return false;
+        }
+        let only_neutral =
+            |a: &[String], b: &[String]| a.iter().filter(|w| !b.contains(w)).all(|w| NEUTRAL.contains(&w.as_str()));
+        let words_agree = only_neutral(&self.words, &other.words) && only_neutral(&other.words, &self.words);
+        let names_agree = self.names.is_empty()
+            || other.names.is_empty()
+            || self.names.iter().all(|n| other.names.contains(n))
+            || other.names.iter().all(|n| self.names.contains(n));
+        words_agree && names_agree
+    }
+}
+
+/// What the text before a change or level verb says about its subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A noun phrase, normalised.
+    Phrase(Metric),
+    /// "It", "the figure": the metric of the claim before.
+    Pronoun,
+    /// Nothing: the subject of the clause before carries over ("…, and rose 25%").
+    Elided,
+    /// Words that are not a usable metric.
+    Unknown,
+}
+
+/// Reads the subject from the words that stand between a clause boundary and a verb.
+pub fn subject(text: &str) -> Subject {
+    let trimmed = text.trim().trim_matches(|c: char| c == ',' || c == '"' || c == '“' || c == '”').trim();
+    let lower = trimmed.to_lowercase();
+    if lower.is_empty() || ["and", "but", "then", "before", "while", "also", "and then"].contains(&lower.as_str()) {
+        return Subject::Elided;
+    }
+    if PRONOUNS.contains(&lower.as_str()) {
+        return Subject::Pronoun;
+    }
+    let metric = normalise(trimmed);
+    if metric.words.is_empty() || metric.words.len() > 6 { Subject::Unknown } else { Subject::Phrase(metric) }
+}
+
+/// Normalises a noun phrase into a metric.
+pub fn normalise(phrase: &str) -> Metric {
+    let tokens: Vec<&str> = phrase
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '"' || c == '“' || c == '”')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut names = Vec::new();
+    let mut head: Vec<String> = Vec::new();
+    let mut of_tail: Option<Vec<String>> = None;
+    let mut in_place_phrase = false;
+    for (i, token) in tokens.iter().enumerate() {
+        let lower = token.to_lowercase();
+        let possessive = lower.ends_with("'s") || lower.ends_with("’s") || lower.ends_with("s'");
+        let bare = lower.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'').to_string();
+        if token.chars().next().is_some_and(char::is_uppercase) && (i > 0 || possessive || is_name_like(token)) {
+            names.push(bare);
+            continue;
+        }
+        if PLACE_PREPOSITIONS.contains(&lower.as_str()) {
+            in_place_phrase = true;
+            continue;
+        }
+        if lower == "of" && !in_place_phrase {
+            of_tail = Some(Vec::new());
+            continue;
+        }
+        if in_place_phrase || DETERMINERS.contains(&lower.as_str()) || possessive || lower == "&" {
+            continue;
+        }
+        let word = fold_plural(&bare);
+        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            continue;
+        }
+        match of_tail.as_mut() {
+            Some(tail) => tail.push(word),
+            None => head.push(word),
+        }
+    }
+    let mut words = of_tail.unwrap_or_default();
+    words.extend(head);
+    words.retain(|w| !GENERIC.contains(&w.as_str()));
+    names.sort();
+    names.dedup();
+    Metric { words, names }
+}
+
+/// A capitalised first word that is not an ordinary sentence-initial noun: it is
+/// a name when it is not in lower case anywhere in our small list of metric nouns.
+fn is_name_like(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    !COMMON_METRIC_NOUNS.contains(&fold_plural(&lower).as_str())
+        && !GENERIC.contains(&lower.as_str())
+        && !DETERMINERS.contains(&lower.as_str())
+        && token.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Nouns that often open a sentence as the metric itself.
+const COMMON_METRIC_NOUNS: &[&str] = &["revenue", "sale", "export", "import", "profit", "trade", "enrolment"];
+
+fn fold_plural(word: &str) -> String {
+    let w = word;
+    if w.len() > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str) -> Metric {
+        normalise(text)
+    }
+
+    #[test]
+    fn of_phrases_turn_around_and_generic_words_drop() {
+        assert_eq!(m("the volume of bilateral trade").words, ["bilateral", "trade"]);
+        assert_eq!(m("trade volume").words, ["trade"]);
+        assert!(m("the volume of bilateral trade").matches(&m("trade volume")));
+        assert!(m("bilateral trade").matches(&m("Bilateral trade")));
+    }
+
+    #[test]
+    fn different_metrics_never_meet() {
+        assert!(!m("exports").matches(&m("imports")));
+        assert!(!m("net profit").matches(&m("revenue")));
+        assert!(!m("real wages").matches(&m("nominal wages")));
+        assert!(!m("net profit").matches(&m("operating profit")));
+    }
+
+    #[test]
+    fn names_qualify_and_must_not_conflict() {
+        let velmora = m("Velmora's exports");
+        let sarnland = m("Sarnland's exports");
+        assert_eq!(velmora.names, ["velmora"]);
+        assert!(!velmora.matches(&sarnland));
+        assert!(velmora.matches(&m("exports")));
+        assert_eq!(m("Exports from Velmora").names, ["velmora"]);
+    }
+
+    #[test]
+    fn places_and_prepositional_phrases_drop_from_the_words() {
+        assert_eq!(m("Electric car sales in Osterlund").words, ["electric", "car", "sale"]);
+        assert_eq!(m("Revenue at the brewing group Hartmann & Sohn").words, ["revenue"]);
+        assert_eq!(m("Enrolment at Tollbridge University").words, ["enrolment"]);
+    }
+
+    #[test]
+    fn subjects_tell_pronouns_and_elisions() {
+        assert_eq!(subject("It"), Subject::Pronoun);
+        assert_eq!(subject("the figure"), Subject::Pronoun);
+        assert_eq!(subject(" and "), Subject::Elided);
+        assert_eq!(subject(""), Subject::Elided);
+        assert!(matches!(subject("Trade between the two countries"), Subject::Phrase(_)));
+    }
+}

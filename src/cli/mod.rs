@@ -1,0 +1,254 @@
+//! The command line: argument parsing, file discovery, parallel checking with
+//! ordered, streamed output, and exit codes (0 clean, 1 findings at or above the
+//! failing severity, 2 usage or configuration error).
+
+mod files;
+
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::Engine;
+use crate::findings::{Finding, Severity};
+use crate::input::{Document, Format};
+use crate::report::{OutputFormat, Reporter, Summary, claims as claims_report};
+use crate::rules::RuleSet;
+
+/// factlint: finds figures and dates in an article that contradict each other.
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check articles and report inconsistencies.
+    Check(CheckArgs),
+    /// Show every mention and claim the engine reads in one file.
+    Claims(ClaimsArgs),
+}
+
+#[derive(Debug, Args)]
+struct CommonArgs {
+    /// A directory of extra rule files (and lexicons/ files); repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// The publication date, YYYY-MM-DD; overrides front matter.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Files or directories (directories recurse to *.md, *.markdown, *.txt); `-` reads stdin.
+    #[arg(value_name = "PATHS", default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Exit 1 when a finding has this severity or higher.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Debug, Args)]
+struct ClaimsArgs {
+    /// The file to read; `-` reads stdin.
+    file: PathBuf,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Info,
+    Warning,
+    Error,
+    /// Never exit 1 for findings.
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse().map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+}
+
+/// Parses the arguments and runs; the binary's whole `main`.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("factlint: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn engine(common: &CommonArgs) -> Result<Engine, String> {
+    let mut set = RuleSet::builtin().map_err(|e| e.to_string())?;
+    for dir in &common.rules {
+        set.add_dir(dir).map_err(|e| e.to_string())?;
+    }
+    Engine::new(set).map_err(|e| e.to_string())
+}
+
+fn run(cli: Cli) -> Result<u8, String> {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Claims(args) => claims(args),
+    }
+}
+
+/// Reads and parses one input; errors are one line naming the file.
+fn load(path: &std::path::Path, date: Option<jiff::civil::Date>) -> Result<Document, String> {
+    let (name, text) = if path.as_os_str() == "-" {
+        let mut text = String::new();
+        io::stdin().read_to_string(&mut text).map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+        ("<stdin>".to_string(), text)
+    } else {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            format!("{name}: is not UTF-8 (invalid byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
+        })?;
+        (name, text)
+    };
+    let format = if path.extension().is_some_and(|e| e == "txt") { Format::PlainText } else { Format::Markdown };
+    let mut doc = Document::parse(name, text, format).map_err(|e| e.to_string())?;
+    if date.is_some() {
+        doc.publication_date = date;
+    }
+    Ok(doc)
+}
+
+fn claims(args: ClaimsArgs) -> Result<u8, String> {
+    let engine = engine(&args.common)?;
+    let doc = load(&args.file, args.common.date)?;
+    let analysis = engine.analyse(&doc);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = match args.format {
+        OutputFormat::Json => claims_report::write_json(&mut out, &doc, &analysis),
+        OutputFormat::Human => claims_report::write_human(&mut out, &doc, &analysis),
+    };
+    match written.and_then(|_| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(0),
+    }
+}
+
+/// One input's outcome, sent from the workers to the writer.
+type Outcome = Result<(Document, Vec<Finding>), String>;
+
+fn check(args: CheckArgs) -> Result<u8, String> {
+    let engine = engine(&args.common)?;
+    let paths = files::discover(&args.paths)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut reporter = Reporter::new(args.format, color);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    let mut failing = false;
+    let mut broken = false;
+    let threshold = match args.fail_on {
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Never => None,
+    };
+    let mut input_errors = 0;
+    let (sender, receiver) = mpsc::sync_channel::<(usize, Outcome)>(64);
+    let date = args.common.date;
+    let write_result: io::Result<()> = std::thread::scope(|scope| {
+        let engine = &engine;
+        let paths = &paths;
+        scope.spawn(move || {
+            pool.install(|| {
+                paths.par_iter().enumerate().for_each_with(sender, |sender, (i, path)| {
+                    let outcome = load(path, date).map(|doc| {
+                        let findings = engine.check(&doc);
+                        (doc, findings)
+                    });
+                    // The writer stops reading only when output is gone; then work stops mattering.
+                    let _ = sender.send((i, outcome));
+                });
+            });
+        });
+        reporter.begin(&mut out)?;
+        // Results arrive in any order; write them in input order as soon as each is next.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, outcome) in receiver.iter() {
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                next += 1;
+                match outcome {
+                    Ok((doc, findings)) => {
+                        summary.add(&findings);
+                        failing |= threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+                        reporter.file(&mut out, &doc, &findings)?;
+                    }
+                    Err(message) => {
+                        input_errors += 1;
+                        out.flush()?;
+                        eprintln!("factlint: {message}");
+                    }
+                }
+            }
+        }
+        reporter.finish(&mut out, &summary)?;
+        out.flush()
+    });
+    if let Err(e) = write_result {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            broken = true;
+        } else {
+            return Err(format!("cannot write output: {e}"));
+        }
+    }
+    let _ = broken;
+    Ok(if input_errors > 0 {
+        2
+    } else if failing {
+        1
+    } else {
+        0
+    })
+}

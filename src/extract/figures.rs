@@ -1,0 +1,537 @@
+//! Quantities in digits: plain numbers, money, percentages, percentage points,
+//! multiples and ordinals, with scale words and qualifiers, and the exclusions that
+//! keep names, versions, scores and times from being read as figures.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use regex::{Captures, Regex};
+
+use super::lexicon::{Lexicon, Qualifier, alternation};
+use super::{Mention, MentionKind, numeral};
+use crate::interval::Interval;
+
+/// Words before a number that make it a name or a reference, not a quantity.
+const REFERENCE_WORDS: &[&str] = &[
+    "version",
+    "v",
+    "no",
+    "no.",
+    "number",
+    "article",
+    "section",
+    "chapter",
+    "page",
+    "pages",
+    "p.",
+    "pp.",
+    "route",
+    "platform",
+    "gate",
+    "room",
+    "flight",
+    "ward",
+    "bus",
+    "boeing",
+    "airbus",
+    "windows",
+    "iphone",
+    "rule",
+    "clause",
+    "paragraph",
+    "figure",
+    "fig.",
+    "table",
+    "exhibit",
+    "port",
+    "level",
+    "grade",
+    "year",
+    "class",
+    "division",
+    "category",
+    "stage",
+    "phase",
+    "episode",
+    "season",
+    "act",
+    "step",
+    "item",
+    "line",
+    "junction",
+    "exit",
+    "hole",
+    "minute",
+    "lap",
+    "row",
+    "seat",
+    "unit",
+    "block",
+    "building",
+    "apartment",
+    "suite",
+    "highway",
+    "interstate",
+];
+
+/// Words after a number that make it an address.
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "St",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Lane",
+    "Drive",
+    "Way",
+    "Place",
+    "Square",
+    "Court",
+    "Boulevard",
+    "Terrace",
+    "Close",
+    "Crescent",
+    "Row",
+    "Quay",
+];
+
+/// Words that follow a figure without being the thing it counts.
+const NOT_NOUNS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "for",
+    "with",
+    "than",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "that",
+    "which",
+    "who",
+    "this",
+    "it",
+    "its",
+    "per",
+    "a",
+    "last",
+    "this",
+    "next",
+    "year",
+    "years",
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "up",
+    "down",
+    "after",
+    "before",
+    "since",
+    "over",
+    "under",
+    "compared",
+    "against",
+    "while",
+    "when",
+    "according",
+    "according",
+    "said",
+    "says",
+    "will",
+    "would",
+    "had",
+    "have",
+    "has",
+    "into",
+    "each",
+    "every",
+    "between",
+    "among",
+    "about",
+    "around",
+    "new",
+    "times",
+    "so",
+    "now",
+    "then",
+];
+
+/// Compiled patterns for figures written in digits.
+#[derive(Debug)]
+pub struct FigurePatterns {
+    figure: Regex,
+    multiple: Regex,
+    ordinal: Regex,
+    qualifiers: HashMap<String, Qualifier>,
+    scales: HashMap<String, f64>,
+    symbols: HashMap<String, String>,
+    currency_words: HashMap<String, String>,
+    approximate_tolerance: f64,
+    near_tolerance: f64,
+}
+
+impl FigurePatterns {
+    pub fn new(lexicon: &Lexicon) -> Result<FigurePatterns, regex::Error> {
+        let qualifiers: HashMap<String, Qualifier> =
+            lexicon.qualifiers.iter().flat_map(|q| q.words.iter().map(move |w| (normalise(w), q.means))).collect();
+        let scales: HashMap<String, f64> = lexicon.scales.iter().map(|s| (s.word.to_lowercase(), s.factor)).collect();
+        let symbols: HashMap<String, String> = lexicon
+            .currencies
+            .iter()
+            .flat_map(|c| c.symbols.iter().map(move |s| (s.clone(), c.code.clone())))
+            .collect();
+        let mut currency_words: HashMap<String, String> = lexicon
+            .currencies
+            .iter()
+            .flat_map(|c| c.words.iter().map(move |w| (normalise(w), c.code.clone())))
+            .collect();
+        for c in &lexicon.currencies {
+            currency_words.insert(normalise(&c.code), c.code.clone());
+        }
+        let codes: Vec<String> = lexicon.currencies.iter().map(|c| c.code.clone()).collect();
+        let words: Vec<String> = lexicon.currencies.iter().flat_map(|c| c.words.iter().cloned()).collect();
+        let spaced_scales: Vec<String> =
+            lexicon.scales.iter().filter(|s| !s.attached).map(|s| s.word.clone()).collect();
+        let all_scales: Vec<String> = lexicon.scales.iter().map(|s| s.word.clone()).collect();
+        let pattern = format!(
+            r"(?x)
+            (?:(?i:(?P<qual>{quals}))\s+)?
+            (?:(?P<sym>{symbols})\s?|(?P<code>{codes})\s?)?
+            (?P<sign>[-−–])?
+            (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+            (?:(?P<att>(?i:{all_scales}))\b|[\s\u{{a0}}](?P<scale>(?i:{spaced_scales}))\b)?
+            (?:
+                \s?(?P<pct>%|(?i:per\s?cent|percent)\b)
+              | \s(?P<pts>(?i:percentage[\s-]points?|basis\s+points|pp|bps)\b)
+              | \s(?P<word>(?i:{words}|{codes}))\b
+            )?",
+            quals = alternation(lexicon.qualifiers.iter().flat_map(|q| q.words.iter())),
+            symbols = alternation(lexicon.currencies.iter().flat_map(|c| c.symbols.iter())),
+            codes = alternation(&codes),
+            words = alternation(&words),
+            all_scales = alternation(&all_scales),
+            spaced_scales = alternation(&spaced_scales),
+        );
+        Ok(FigurePatterns {
+            figure: Regex::new(&pattern)?,
+            multiple: Regex::new(r"(?i)\b(\d+(?:\.\d+)?)(?:\s+times\b|-fold\b)")?,
+            ordinal: Regex::new(r"\b(\d+)(?:st|nd|rd|th)\b")?,
+            qualifiers,
+            scales,
+            symbols,
+            currency_words,
+            approximate_tolerance: lexicon.approximate_tolerance.unwrap_or(0.05),
+            near_tolerance: lexicon.near_tolerance.unwrap_or(0.05),
+        })
+    }
+
+    /// Every figure in `prose` that does not overlap a `taken` range.
+    pub fn find(&self, prose: &str, taken: &[Range<usize>]) -> Vec<Mention> {
+        let mut found = Vec::new();
+        let free = |r: &Range<usize>| !taken.iter().any(|t| t.start < r.end && r.start < t.end);
+        for c in self.multiple.captures_iter(prose) {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let Ok(value) = c[1].parse::<f64>() else { continue };
+            if free(&whole) && !glued_before(prose, whole.start) {
+                found.push(Mention {
+                    kind: MentionKind::Multiplier,
+                    range: whole,
+                    value: Some(value),
+                    time: None,
+                    interval: Interval::point(value),
+                    unit: Some("x".into()),
+                    qualifier: None,
+                });
+            }
+        }
+        for c in self.ordinal.captures_iter(prose) {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let Ok(value) = c[1].parse::<f64>() else { continue };
+            if free(&whole) && !glued_before(prose, whole.start) {
+                found.push(Mention {
+                    kind: MentionKind::Ordinal,
+                    range: whole,
+                    value: Some(value),
+                    time: None,
+                    interval: Interval::point(value),
+                    unit: None,
+                    qualifier: None,
+                });
+            }
+        }
+        let taken_now: Vec<Range<usize>> = found.iter().map(|m| m.range.clone()).collect();
+        for c in self.figure.captures_iter(prose) {
+            let Some(num) = c.name("num") else { continue };
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            if !free(&whole) || taken_now.iter().any(|t| t.start < whole.end && whole.start < t.end) {
+                continue;
+            }
+            if let Some(m) = self.read(prose, &c, num.range(), whole) {
+                found.push(m);
+            }
+        }
+        found
+    }
+
+    fn read(&self, prose: &str, c: &Captures, num: Range<usize>, whole: Range<usize>) -> Option<Mention> {
+        let has_prefix = c.name("sym").is_some() || c.name("code").is_some();
+        let digits_start = c.name("sign").map_or(num.start, |s| s.start());
+        if !has_prefix && glued_before(prose, digits_start) {
+            return None;
+        }
+        if glued_after(prose, whole.end) || glued_after(prose, num.end) && c.name("att").is_none() {
+            return None;
+        }
+        let parsed = numeral::parse(&prose[num.clone()])?;
+        let currency = c
+            .name("sym")
+            .and_then(|s| self.symbols.get(s.as_str()))
+            .or_else(|| c.name("code").and_then(|s| self.currency_words.get(&normalise(s.as_str()))))
+            .or_else(|| c.name("word").and_then(|s| self.currency_words.get(&normalise(s.as_str()))))
+            .cloned();
+        // "52m" without a currency is more often metres than millions; leave it unscaled.
+        let attached = c.name("att").filter(|_| currency.is_some());
+        if c.name("att").is_some() && attached.is_none() {
+            return None;
+        }
+        let scale_word = attached.or(c.name("scale"));
+        let scale = scale_word.and_then(|s| self.scales.get(&s.as_str().to_lowercase())).copied().unwrap_or(1.0);
+        let sign = if c.name("sign").is_some() { -1.0 } else { 1.0 };
+        let value = sign * parsed.value * scale;
+        let (kind, unit, half) = if c.name("pct").is_some() {
+            (MentionKind::Percent, Some("%".to_string()), parsed.half_unit)
+        } else if let Some(p) = c.name("pts") {
+            let basis = p.as_str().to_lowercase().starts_with('b');
+            (MentionKind::Points, Some(if basis { "bp" } else { "pp" }.to_string()), parsed.half_unit)
+        } else if let Some(code) = currency {
+            let half = if scale_word.is_some() { parsed.half_unit } else { parsed.count_half_unit() };
+            (MentionKind::Money, Some(code), half * scale)
+        } else {
+            if !has_prefix && self.looks_like_reference(prose, digits_start, whole.end, &parsed) {
+                return None;
+            }
+            let half = if scale_word.is_some() { parsed.half_unit * scale } else { parsed.count_half_unit() };
+            (MentionKind::Number, counted_noun(&prose[whole.end..]), half)
+        };
+        let qualifier = c.name("qual").and_then(|q| self.qualifiers.get(&normalise(q.as_str()))).copied();
+        let interval = self.qualify(Interval::around(value, half), value, qualifier);
+        // A qualifier is part of the mention only when it was read; the span starts at it.
+        let start = if qualifier.is_some() {
+            whole.start
+        } else {
+            c.name("sym").or(c.name("code")).map_or(digits_start, |m| m.start())
+        };
+        Some(Mention { kind, range: start..whole.end, value: Some(value), time: None, interval, unit, qualifier })
+    }
+
+    fn qualify(&self, rounded: Interval, value: f64, qualifier: Option<Qualifier>) -> Interval {
+        let near = value.abs() * self.near_tolerance;
+        match qualifier {
+            None => rounded,
+            Some(Qualifier::Approximate) => {
+                let spread = value.abs() * self.approximate_tolerance;
+                Interval::new(rounded.lo.min(value - spread), rounded.hi.max(value + spread))
+            }
+            Some(Qualifier::JustBelow) => Interval::new(value - near.max(rounded.hi - rounded.lo), value),
+            Some(Qualifier::JustAbove) => Interval::new(value, value + near.max(rounded.hi - rounded.lo)),
+            Some(Qualifier::Above | Qualifier::AtLeast) => Interval::new(rounded.lo, f64::INFINITY),
+            Some(Qualifier::Below | Qualifier::AtMost) => {
+                Interval::new(if value >= 0.0 { 0.0 } else { f64::NEG_INFINITY }, rounded.hi)
+            }
+        }
+    }
+
+    /// "Section 230", "page 14", "10 Harbour Street", "020 7946": names and addresses.
+    fn looks_like_reference(&self, prose: &str, start: usize, end: usize, parsed: &numeral::Numeral) -> bool {
+        let before = prose[..start].trim_end();
+        let prev_word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        if REFERENCE_WORDS.contains(&prev_word.to_lowercase().as_str()) || prev_word == "#" {
+            return true;
+        }
+        let digits = &prose[start..end];
+        if digits.starts_with('0') && digits.len() > 1 && !digits.starts_with("0.") {
+            return true;
+        }
+        let next_words: Vec<&str> = prose[end..].split_whitespace().take(3).collect();
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        if parsed.value.fract() == 0.0 && next_words.first().is_some_and(capitalised) {
+            let street = next_words
+                .iter()
+                .skip(1)
+                .take(2)
+                .any(|w| STREET_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+            if street || next_words.first().is_some_and(|w| STREET_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        // A phone number: several groups of digits separated by single spaces.
+        next_words.first().is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
+/// A digit run that is part of a word or code: "F-16", "G7", "v3", "Covid-19", "3.24".
+fn glued_before(prose: &str, start: usize) -> bool {
+    let mut chars = prose[..start].chars().rev();
+    match chars.next() {
+        None => false,
+        Some(c) if c.is_alphanumeric() || "_/#@.:".contains(c) => true,
+        Some('-' | '–') => chars.next().is_some_and(|c| c.is_alphanumeric()),
+        _ => false,
+    }
+}
+
+/// A figure followed by more of a code or a time: "3-1", "2.1.3", "23:10", "4/6", "10am".
+fn glued_after(prose: &str, end: usize) -> bool {
+    let rest = &prose[end..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => false,
+        Some(c) if c.is_alphanumeric() || c == '_' || c == '@' => true,
+        Some('-' | '–' | '.' | ':' | '/' | ',') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// The noun a count counts ("5,937 soldiers" → "soldiers"), if the next word is one.
+fn counted_noun(after: &str) -> Option<String> {
+    let word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    if word.is_empty() || !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if word.chars().next().is_some_and(char::is_uppercase) || NOT_NOUNS.contains(&lower.as_str()) {
+        return None;
+    }
+    Some(lower)
+}
+
+fn normalise(words: &str) -> String {
+    words.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Extractor, Lexicon};
+
+    fn figures(text: &str) -> Vec<Mention> {
+        Extractor::new(&Lexicon::builtin())
+            .unwrap()
+            .extract(text)
+            .into_iter()
+            .filter(|m| !m.kind.is_temporal())
+            .collect()
+    }
+
+    fn one(text: &str) -> Mention {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-6 * a.abs().max(1.0)
+    }
+
+    #[test]
+    fn money_with_symbols_codes_and_words() {
+        let m = one("reaching $30 billion");
+        assert_eq!((m.kind, m.value, m.unit.as_deref()), (MentionKind::Money, Some(30e9), Some("USD")));
+        assert!(close(m.interval.lo, 29.5e9) && close(m.interval.hi, 30.5e9));
+        assert_eq!(one("£2.34bn").unit.as_deref(), Some("GBP"));
+        assert!(close(one("£2.34bn").value.unwrap(), 2.34e9));
+        assert!(close(one("€48m").value.unwrap(), 48e6));
+        assert_eq!(one("USD 5 million").unit.as_deref(), Some("USD"));
+        assert_eq!(one("30 billion dollars").unit.as_deref(), Some("USD"));
+        assert_eq!(one("4,000 krona per car").unit.as_deref(), Some("SEK"));
+        let yen = one("¥3 trillion");
+        assert_eq!((yen.unit.as_deref(), yen.value), (Some("JPY"), Some(3e12)));
+    }
+
+    #[test]
+    fn percentages_and_points() {
+        let p = one("rose 12% to");
+        assert_eq!((p.kind, p.value), (MentionKind::Percent, Some(12.0)));
+        assert_eq!((p.interval.lo, p.interval.hi), (11.5, 12.5));
+        assert_eq!(one("40 per cent").kind, MentionKind::Percent);
+        assert_eq!(one("6.6 percent").interval, Interval::around(6.6, 0.05));
+        assert_eq!(one("up 2 percentage points").unit.as_deref(), Some("pp"));
+        assert_eq!(one("cut by 25 basis points").unit.as_deref(), Some("bp"));
+        assert_eq!(one("-3%").value, Some(-3.0));
+    }
+
+    #[test]
+    fn counts_keep_their_noun_and_precision() {
+        let m = one("a toll of 5,937 soldiers");
+        assert_eq!((m.kind, m.value, m.unit.as_deref()), (MentionKind::Number, Some(5937.0), Some("soldiers")));
+        assert_eq!(m.interval, Interval::around(5937.0, 0.5));
+        let round = one("to 120,000 units");
+        assert_eq!(round.interval, Interval::around(120_000.0, 5000.0));
+        let scaled = one("2.8 million tonnes");
+        assert_eq!(scaled.unit.as_deref(), Some("tonnes"));
+        assert!(close(scaled.interval.hi, 2.85e6));
+    }
+
+    #[test]
+    fn qualifiers_bound_or_widen() {
+        let more = one("more than 150,000 casualties");
+        assert_eq!(more.qualifier, Some(Qualifier::Above));
+        assert!(more.interval.hi.is_infinite() && more.low() == Some(145_000.0) && more.high().is_none());
+        let about = one("about 1,600 households");
+        assert!(about.interval.lo <= 1520.0 && about.interval.hi >= 1680.0);
+        let nearly = one("nearly $5 billion");
+        assert!(close(nearly.interval.hi, 5e9) && nearly.interval.lo < 4.8e9);
+        assert_eq!(one("up to 600,000 tonnes").interval.lo, 0.0);
+    }
+
+    #[test]
+    fn multiples_and_ordinals() {
+        assert_eq!(one("three or 2.5 times as many").kind, MentionKind::Multiplier);
+        assert_eq!(one("a 10-fold rise").value, Some(10.0));
+        assert_eq!(one("its 10th anniversary").kind, MentionKind::Ordinal);
+    }
+
+    #[test]
+    fn names_codes_versions_and_times_are_not_figures() {
+        for text in [
+            "an F-16 jet",
+            "after Covid-19 struck",
+            "the G7 summit",
+            "version 2.1 shipped",
+            "v3.24.0 fixes it",
+            "they won 3-1 at home",
+            "at 23:10 each night",
+            "No. 1 seed",
+            "Section 230 of the act",
+            "page 14 of the report",
+            "at 10 Harbour Street",
+            "call 020 7946 0000",
+            "a Boeing 737 landed",
+            "mail a@b12.com now",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+    }
+
+    #[test]
+    fn metres_written_against_digits_are_not_millions() {
+        assert!(figures("the 100m final").is_empty());
+        assert!(close(one("a £450m deal").value.unwrap(), 450e6));
+    }
+}

@@ -1,0 +1,180 @@
+//! Lexicons: the words extraction reads figures with, loaded from YAML.
+//!
+//! Change verbs, scale words, currencies, qualifiers and the like are data, so
+//! that rule authors can extend them without touching Rust. The built-in lexicon
+//! is `rules/lexicons/english.yaml`, embedded in the binary; further files of the
+//! same shape are merged into it, list by list.
+
+use serde::Deserialize;
+
+/// Everything extraction and claim binding know about the language of figures.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Lexicon {
+    pub scales: Vec<ScaleWord>,
+    pub currencies: Vec<Currency>,
+    pub qualifiers: Vec<QualifierWords>,
+    pub approximate_tolerance: Option<f64>,
+    pub near_tolerance: Option<f64>,
+    pub change_verbs: Directed,
+    pub factor_verbs: Vec<FactorWords>,
+    pub change_nouns: Directed,
+    pub comparatives: Directed,
+    pub level_verbs: Vec<String>,
+    pub fractions: Vec<FractionWords>,
+    pub fraction_tolerance: Option<f64>,
+}
+
+/// A word that multiplies the figure before it ("billion").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleWord {
+    pub word: String,
+    pub factor: f64,
+    /// Counts only when written against the digits ("52m").
+    #[serde(default)]
+    pub attached: bool,
+}
+
+/// A currency: its ISO code, the symbols before an amount, the words after it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Currency {
+    pub code: String,
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+/// Qualifier phrases and what they do to a figure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualifierWords {
+    pub words: Vec<String>,
+    pub means: Qualifier,
+}
+
+/// What a qualifier does to the interval of the figure it precedes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    /// "about": widened by the approximate tolerance.
+    Approximate,
+    /// "nearly": a little under the figure.
+    JustBelow,
+    /// "just over": a little over the figure.
+    JustAbove,
+    /// "more than": an open lower bound.
+    Above,
+    /// "at least": a closed lower bound.
+    AtLeast,
+    /// "less than": an open upper bound.
+    Below,
+    /// "up to": a closed upper bound.
+    AtMost,
+}
+
+/// Words for going up and words for going down.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Directed {
+    pub up: Vec<String>,
+    pub down: Vec<String>,
+}
+
+/// Verbs that state a change as a multiple ("doubled").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactorWords {
+    pub words: Vec<String>,
+    pub factor: f64,
+}
+
+/// Fractions written as words ("a third").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FractionWords {
+    pub words: Vec<String>,
+    pub value: f64,
+}
+
+/// The built-in lexicon's YAML, as embedded in the binary.
+pub const BUILTIN_LEXICON: &str = include_str!("../../rules/lexicons/english.yaml");
+
+impl Lexicon {
+    /// The built-in English lexicon.
+    pub fn builtin() -> Lexicon {
+        // The embedded file is tested to parse (see the tests below), so failure here
+        // would be a build defect, not an input error; fall back to empty rather than panic.
+        serde_yaml::from_str(BUILTIN_LEXICON).unwrap_or_default()
+    }
+
+    /// Adds every entry of `other`; scalar settings in `other` win when present.
+    pub fn merge(&mut self, other: Lexicon) {
+        self.scales.extend(other.scales);
+        self.currencies.extend(other.currencies);
+        self.qualifiers.extend(other.qualifiers);
+        self.approximate_tolerance = other.approximate_tolerance.or(self.approximate_tolerance);
+        self.near_tolerance = other.near_tolerance.or(self.near_tolerance);
+        self.change_verbs.up.extend(other.change_verbs.up);
+        self.change_verbs.down.extend(other.change_verbs.down);
+        self.factor_verbs.extend(other.factor_verbs);
+        self.change_nouns.up.extend(other.change_nouns.up);
+        self.change_nouns.down.extend(other.change_nouns.down);
+        self.comparatives.up.extend(other.comparatives.up);
+        self.comparatives.down.extend(other.comparatives.down);
+        self.level_verbs.extend(other.level_verbs);
+        self.fractions.extend(other.fractions);
+        self.fraction_tolerance = other.fraction_tolerance.or(self.fraction_tolerance);
+    }
+}
+
+/// A regex alternation of `words`, longest first so that "more than" beats "more",
+/// each escaped and with internal spaces matching any run of white space.
+pub(crate) fn alternation<'a>(words: impl IntoIterator<Item = &'a String>) -> String {
+    let mut words: Vec<&String> = words.into_iter().filter(|w| !w.trim().is_empty()).collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    let escaped: Vec<String> = words.iter().map(|w| regex::escape(w.trim()).replace(' ', r"\s+")).collect();
+    escaped.join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses_and_is_not_empty() {
+        let parsed: Lexicon = serde_yaml::from_str(BUILTIN_LEXICON).expect("built-in lexicon parses");
+        assert!(parsed.scales.iter().any(|s| s.word == "billion" && s.factor == 1e9));
+        assert!(parsed.currencies.iter().any(|c| c.code == "EUR" && c.symbols == ["€"]));
+        assert!(parsed.change_verbs.up.iter().any(|w| w == "rose"));
+        assert!(parsed.change_verbs.down.iter().any(|w| w == "fell"));
+        assert_eq!(parsed.approximate_tolerance, Some(0.05));
+    }
+
+    #[test]
+    fn merge_adds_and_overrides_scalars() {
+        let mut base = Lexicon::builtin();
+        let extra: Lexicon =
+            serde_yaml::from_str("change_verbs: {up: [ballooned]}\nfraction_tolerance: 0.2\n").unwrap();
+        let before = base.change_verbs.up.len();
+        base.merge(extra);
+        assert_eq!(base.change_verbs.up.len(), before + 1);
+        assert_eq!(base.fraction_tolerance, Some(0.2));
+        assert_eq!(base.approximate_tolerance, Some(0.05));
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let err = serde_yaml::from_str::<Lexicon>("change_verb: {up: [x]}\n").unwrap_err();
+        assert!(err.to_string().contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn alternation_puts_longer_phrases_first() {
+        let words = vec!["more".to_string(), "more than".to_string(), "a.b".to_string()];
+        assert_eq!(alternation(&words), r"more\s+than|more|a\.b");
+    }
+}

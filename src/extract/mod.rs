@@ -1,0 +1,119 @@
+//! Extraction: finds the figures and times in prose and reads their values.
+//!
+//! A [`Mention`] is one stated figure: its kind (money, percent, date…), its value
+//! in its unit, and the interval its written precision and qualifier allow. The
+//! [`Extractor`] is built once from a [`Lexicon`] (all regexes are compiled then)
+//! and run over each document's prose; temporal expressions are read first so that
+//! the digits of "24 February 2022" are never taken for a count.
+
+mod figures;
+pub mod lexicon;
+mod numeral;
+mod temporal;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use lexicon::{Lexicon, Qualifier};
+
+use crate::interval::Interval;
+
+/// What a mention states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A count or plain quantity ("5,937 soldiers").
+    Number,
+    /// An amount of a currency ("$30 billion").
+    Money,
+    /// A percentage ("12%").
+    Percent,
+    /// Percentage points or basis points.
+    Points,
+    /// A multiple ("doubled", "three times").
+    Multiplier,
+    /// An ordinal ("10th").
+    Ordinal,
+    /// A calendar year used as a year ("in 2022").
+    Year,
+    /// A calendar date, or a month of a year.
+    Date,
+    /// A named period: fiscal year, quarter, season.
+    Period,
+    /// A day of the week.
+    Weekday,
+    /// A length of time ("18 months").
+    Duration,
+    /// A person's age ("the 58-year-old").
+    Age,
+}
+
+impl MentionKind {
+    /// Whether the mention is a time rather than a quantity.
+    pub fn is_temporal(self) -> bool {
+        matches!(self, MentionKind::Year | MentionKind::Date | MentionKind::Period | MentionKind::Weekday)
+    }
+}
+
+/// One stated figure or time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub kind: MentionKind,
+    /// Where it stands in the document's prose.
+    #[serde(skip)]
+    pub range: Range<usize>,
+    /// The value in its unit: money in currency units, "35%" as 35.
+    pub value: Option<f64>,
+    /// For times, an ISO 8601 value ("2023-04-06", "2023", "2023-Q3", "P18M").
+    pub time: Option<String>,
+    /// The values the stated precision and qualifier allow.
+    #[serde(skip)]
+    pub interval: Interval,
+    /// "USD", "%", "pp", or the counted noun ("soldiers").
+    pub unit: Option<String>,
+    pub qualifier: Option<Qualifier>,
+}
+
+impl Mention {
+    /// The lower end of the interval, or `None` when unbounded (JSON has no infinity).
+    pub fn low(&self) -> Option<f64> {
+        self.value.and(Some(self.interval.lo).filter(|v| v.is_finite()))
+    }
+
+    /// The upper end of the interval, or `None` when unbounded.
+    pub fn high(&self) -> Option<f64> {
+        self.value.and(Some(self.interval.hi).filter(|v| v.is_finite()))
+    }
+
+    /// The calendar year a year mention names.
+    pub fn year(&self) -> Option<i32> {
+        match self.kind {
+            MentionKind::Year => self.time.as_deref()?.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+/// Extraction, compiled from a lexicon; cheap to share across threads.
+#[derive(Debug)]
+pub struct Extractor {
+    temporal: temporal::TemporalPatterns,
+    figures: figures::FigurePatterns,
+}
+
+impl Extractor {
+    /// Compiles every pattern the lexicon implies.
+    pub fn new(lexicon: &Lexicon) -> Result<Extractor, regex::Error> {
+        Ok(Extractor { temporal: temporal::TemporalPatterns::new()?, figures: figures::FigurePatterns::new(lexicon)? })
+    }
+
+    /// Every mention in `prose`, in order of position, none overlapping another.
+    pub fn extract(&self, prose: &str) -> Vec<Mention> {
+        let mut mentions = self.temporal.find(prose);
+        let taken: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+        mentions.extend(self.figures.find(prose, &taken));
+        mentions.sort_by_key(|m| m.range.start);
+        mentions
+    }
+}

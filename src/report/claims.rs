@@ -1,0 +1,161 @@
+//! The `factlint claims` report: every mention and every claim the engine read.
+//!
+//! JSON schema (version 1, stable):
+//!
+//! ```text
+//! {"version":1,"file":"a.md","date":"2023-04-06"|null,
+//!  "mentions":[{"kind","text","span":{start,end,line,column,end_line,end_column},
+//!               "value","low","high","unit","qualifier"}],
+//!  "claims":[{"role","metric","confidence","period","cue","mentions":[indices],
+//!             "direction","amount","from","to"}]}
+//! ```
+//!
+//! `kind` is one of number, money, percent, points, multiplier, ordinal, year, date,
+//! period, weekday, duration, age. Numeric `value`s are plain numbers in their unit
+//! (money in currency units, "35%" as 35); temporal values are ISO 8601 strings.
+//! `low`/`high` bound what the stated precision and qualifier allow (null when
+//! unbounded or temporal). In a claim, `mentions`, `amount`, `from` and `to` are
+//! indices into `mentions`; `metric` is the normalised phrase, or null when the
+//! claim could not be bound.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::claims::{Amount, Analysis, Claim};
+use crate::extract::Mention;
+use crate::input::{Document, Span};
+
+#[derive(Serialize)]
+struct ClaimsReport<'a> {
+    version: u32,
+    file: &'a str,
+    date: Option<String>,
+    mentions: Vec<MentionOut<'a>>,
+    claims: Vec<ClaimOut>,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    kind: crate::extract::MentionKind,
+    text: &'a str,
+    span: Span,
+    value: Value,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Option<&'a str>,
+    qualifier: Option<crate::extract::Qualifier>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut {
+    role: crate::claims::Role,
+    metric: Option<String>,
+    confidence: crate::claims::Confidence,
+    period: Option<String>,
+    cue: String,
+    mentions: Vec<usize>,
+    direction: Option<crate::claims::Direction>,
+    amount: Option<Value>,
+    from: Option<usize>,
+    to: Option<usize>,
+}
+
+fn mention_out<'a>(doc: &'a Document, m: &'a Mention) -> MentionOut<'a> {
+    let value = match (&m.time, m.value) {
+        (Some(t), _) if m.kind.is_temporal() || m.value.is_none() => Value::from(t.as_str()),
+        (_, Some(v)) => Value::from(v),
+        _ => Value::Null,
+    };
+    MentionOut {
+        kind: m.kind,
+        text: doc.prose.get(m.range.clone()).unwrap_or_default(),
+        span: doc.span(m.range.clone()),
+        value,
+        low: m.low(),
+        high: m.high(),
+        unit: m.unit.as_deref(),
+        qualifier: m.qualifier,
+    }
+}
+
+fn claim_out(doc: &Document, c: &Claim) -> ClaimOut {
+    let change = c.change.as_ref();
+    let amount = change.and_then(|ch| ch.amount.as_ref()).map(|a| match a {
+        Amount::Percent(i) | Amount::Points(i) | Amount::Absolute(i) => Value::from(*i),
+        Amount::Factor { text, factor, .. } => serde_json::json!({"text": text, "low": factor.lo, "high": factor.hi}),
+    });
+    ClaimOut {
+        role: c.role,
+        metric: c.metric.as_ref().map(|m| m.key()),
+        confidence: c.confidence,
+        period: c.period.map(|p| p.to_string()),
+        cue: doc.prose.get(c.cue.clone()).unwrap_or_default().to_string(),
+        mentions: c.mentions(),
+        direction: change.map(|ch| ch.direction),
+        amount,
+        from: change.and_then(|ch| ch.from),
+        to: if change.is_some() { c.level } else { None },
+    }
+}
+
+/// Writes the claims report of one document as JSON.
+pub fn write_json(out: &mut dyn Write, doc: &Document, analysis: &Analysis) -> io::Result<()> {
+    let report = ClaimsReport {
+        version: 1,
+        file: &doc.path,
+        date: doc.publication_date.map(|d| d.to_string()),
+        mentions: analysis.mentions.iter().map(|m| mention_out(doc, m)).collect(),
+        claims: analysis.claims.iter().map(|c| claim_out(doc, c)).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// Writes the claims report of one document for people: one line per mention,
+/// then one line per claim.
+pub fn write_human(out: &mut dyn Write, doc: &Document, analysis: &Analysis) -> io::Result<()> {
+    let date = doc.publication_date.map_or("none".to_string(), |d| d.to_string());
+    writeln!(out, "{} (publication date: {date})", doc.path)?;
+    writeln!(out, "mentions:")?;
+    for (i, m) in analysis.mentions.iter().enumerate() {
+        let o = mention_out(doc, m);
+        let bounds = match (o.low, o.high) {
+            (None, None) if m.value.is_none() => String::new(),
+            (lo, hi) => format!(
+                " [{}, {}]",
+                lo.map_or("-inf".to_string(), |v| v.to_string()),
+                hi.map_or("inf".to_string(), |v| v.to_string())
+            ),
+        };
+        let unit = o.unit.map(|u| format!(" {u}")).unwrap_or_default();
+        let qualifier = o.qualifier.map(|q| format!(" ({q:?})")).unwrap_or_default();
+        writeln!(
+            out,
+            "  [{i}] {}:{} {:?} {:?} = {}{unit}{bounds}{qualifier}",
+            o.span.line, o.span.column, o.kind, o.text, o.value
+        )?;
+    }
+    writeln!(out, "claims:")?;
+    for c in &analysis.claims {
+        let o = claim_out(doc, c);
+        let metric = o.metric.unwrap_or_else(|| "(unbound)".to_string());
+        let period = o.period.unwrap_or_else(|| "-".to_string());
+        let mut parts = vec![format!("{:?} of {metric:?} ({:?}) in {period}, cue {:?}", o.role, o.confidence, o.cue)];
+        if let Some(d) = o.direction {
+            parts.push(format!("{d:?}"));
+        }
+        if let Some(a) = o.amount {
+            parts.push(format!("amount {a}"));
+        }
+        if let Some(f) = o.from {
+            parts.push(format!("from [{f}]"));
+        }
+        if let Some(l) = c.level {
+            parts.push(format!("level [{l}]"));
+        }
+        writeln!(out, "  {}", parts.join(", "))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,453 @@
+//! Human output: each finding as an annotated source excerpt, then a one-line summary.
+//!
+//! ```text
+//! warning[change-mismatch]: a rise from 120 to 150 is 25%, not 30%
+//!  --> a.md:3:12
+//!   |
+//! 3 | Sales rose 30% from 120 in 2021 to 150 in 2022.
+//!   |            ^^^      --- 2021 level
+//!   |            |
+//!   |            stated here
+//!   |
+//! help: state 25% or correct one of the levels
+//!
+//! 1 finding (1 warning) in 1 file
+//! ```
+//!
+//! The finding's span carries the primary annotation (labelled with `Finding::label`
+//! unless that is empty), each related span a context annotation with its own label, and
+//! `help` becomes a help line. Only the lines the spans cover are handed to
+//! annotate-snippets, numbered as in the file; related spans more than
+//! [`MAX_GAP_LINES`] lines away from the others get an excerpt of their own, so the
+//! lines in between are neither copied nor rendered.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::Summary;
+use crate::findings::{Finding, Severity};
+use crate::input::Document;
+
+/// Spans whose lines are at most this many lines apart share one excerpt.
+pub const MAX_GAP_LINES: usize = 8;
+
+/// Renders findings with annotate-snippets, styled with ANSI colours or plain.
+#[derive(Debug, Clone)]
+pub struct HumanReporter {
+    renderer: Renderer,
+}
+
+impl HumanReporter {
+    /// A reporter that uses ANSI styling when `color` is true.
+    pub fn new(color: bool) -> HumanReporter {
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        HumanReporter { renderer }
+    }
+
+    /// Writes nothing: the human format has no header.
+    pub fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Writes each finding of `doc` as an annotated excerpt followed by a blank line.
+    pub fn file(&mut self, out: &mut dyn Write, doc: &Document, findings: &[Finding]) -> io::Result<()> {
+        if findings.is_empty() {
+            return Ok(());
+        }
+        let lines = LineIndex::new(&doc.source);
+        for finding in findings {
+            let text = render_finding(&self.renderer, &doc.source, &lines, finding);
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\n\n")?;
+        }
+        Ok(())
+    }
+
+    /// Writes the summary line, e.g. `2 findings (1 error, 1 warning) in 3 files`.
+    pub fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        writeln!(out, "{}", SummaryLine(summary))
+    }
+}
+
+/// Renders one finding (without a trailing newline). `lines` indexes `source`.
+fn render_finding(renderer: &Renderer, source: &str, lines: &LineIndex, finding: &Finding) -> String {
+    let level = match finding.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+
+    let mut marks = Vec::with_capacity(1 + finding.related.len());
+    marks.push(Mark::new(source, lines, finding.span.start..finding.span.end, &finding.label, true));
+    for related in &finding.related {
+        marks.push(Mark::new(source, lines, related.span.start..related.span.end, &related.label, false));
+    }
+
+    let snippets =
+        excerpts(&marks).iter().map(|excerpt| snippet(source, lines, &finding.file, excerpt)).collect::<Vec<_>>();
+    let mut report = vec![level.primary_title(finding.message.as_str()).id(finding.rule.as_str()).elements(snippets)];
+    if let Some(help) = &finding.help {
+        report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+    }
+    renderer.render(&report)
+}
+
+/// A span to annotate, clamped to `source` and to character boundaries.
+#[derive(Debug, Clone, Copy)]
+struct Mark<'a> {
+    bytes: (usize, usize),
+    /// 0-based lines of the first and the last character.
+    lines: (usize, usize),
+    label: &'a str,
+    primary: bool,
+}
+
+impl<'a> Mark<'a> {
+    fn new(source: &str, lines: &LineIndex, span: Range<usize>, label: &'a str, primary: bool) -> Mark<'a> {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = ceil_char_boundary(source, span.end.clamp(start, source.len()));
+        let first = lines.line_of(start);
+        let last = if end > start { lines.line_of(end - 1) } else { first };
+        Mark { bytes: (start, end), lines: (first, last), label, primary }
+    }
+}
+
+/// Marks that share an excerpt, and the 0-based lines it shows.
+#[derive(Debug)]
+struct Excerpt<'a> {
+    lines: (usize, usize),
+    marks: Vec<Mark<'a>>,
+}
+
+/// Groups marks into excerpts: marks in line order join the current excerpt while they
+/// start at most [`MAX_GAP_LINES`] lines after its end. The excerpt holding the primary
+/// mark comes first (so the `-->` location is the finding's), the others in line order.
+fn excerpts<'a>(marks: &[Mark<'a>]) -> Vec<Excerpt<'a>> {
+    let mut sorted = marks.to_vec();
+    sorted.sort_by_key(|m| m.lines);
+    let mut out: Vec<Excerpt<'a>> = Vec::new();
+    for mark in sorted {
+        match out.last_mut() {
+            Some(current) if mark.lines.0 <= current.lines.1.saturating_add(MAX_GAP_LINES) => {
+                current.lines.1 = current.lines.1.max(mark.lines.1);
+                current.marks.push(mark);
+            }
+            _ => out.push(Excerpt { lines: mark.lines, marks: vec![mark] }),
+        }
+    }
+    if let Some(i) = out.iter().position(|e| e.marks.iter().any(|m| m.primary)) {
+        let primary = out.remove(i);
+        out.insert(0, primary);
+    }
+    out
+}
+
+/// The excerpt's lines of `source` as a snippet, with its marks rebased onto them.
+fn snippet<'a>(
+    source: &'a str,
+    lines: &LineIndex,
+    path: &'a str,
+    excerpt: &Excerpt<'a>,
+) -> Snippet<'a, Annotation<'a>> {
+    let start = lines.line_start(excerpt.lines.0);
+    let marks_end = excerpt.marks.iter().map(|m| m.bytes.1).max().unwrap_or(start);
+    let mut end = lines.line_end(source, excerpt.lines.1).max(marks_end);
+    // A CRLF line's `\r` is not part of the text (unless a span covers it).
+    if end > marks_end && source.as_bytes()[end - 1] == b'\r' {
+        end -= 1;
+    }
+    let mut snippet = Snippet::source(&source[start..end]).path(path).line_start(excerpt.lines.0 + 1);
+    for mark in &excerpt.marks {
+        let kind = if mark.primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+        let mut annotation = kind.span(mark.bytes.0 - start..mark.bytes.1 - start);
+        if !mark.label.is_empty() {
+            annotation = annotation.label(mark.label);
+        }
+        snippet = snippet.annotation(annotation);
+    }
+    snippet
+}
+
+/// Byte offsets at which the lines of a text start.
+#[derive(Debug)]
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 0-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(0)
+    }
+
+    /// Where `line` ends, before its `\n`.
+    fn line_end(&self, text: &str, line: usize) -> usize {
+        self.starts.get(line + 1).map_or(text.len(), |&next| next - 1)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Formats a [`Summary`] as one line of prose.
+struct SummaryLine<'a>(&'a Summary);
+
+impl fmt::Display for SummaryLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0;
+        let plural = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+        let files = format!("{} {}", s.files, plural(s.files, "file", "files"));
+        if s.findings == 0 {
+            return write!(f, "no findings in {files}");
+        }
+        let mut parts = Vec::new();
+        if s.errors > 0 {
+            parts.push(format!("{} {}", s.errors, plural(s.errors, "error", "errors")));
+        }
+        if s.warnings > 0 {
+            parts.push(format!("{} {}", s.warnings, plural(s.warnings, "warning", "warnings")));
+        }
+        if s.infos() > 0 {
+            parts.push(format!("{} info", s.infos()));
+        }
+        write!(f, "{} {} ({}) in {files}", s.findings, plural(s.findings, "finding", "findings"), parts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Related;
+    use crate::report::tests::{doc, finding, span_of};
+    use crate::report::{OutputFormat, Reporter};
+
+    const ARTICLE: &str = "# Sales\n\nSales rose 30% from 120 in 2021 to 150 in 2022.\n";
+
+    fn render(docs: &[(&Document, &[Finding])], color: bool) -> String {
+        let mut reporter = Reporter::new(OutputFormat::Human, color);
+        let mut summary = Summary::default();
+        let mut out: Vec<u8> = Vec::new();
+        reporter.begin(&mut out).unwrap();
+        for (d, findings) in docs {
+            reporter.file(&mut out, d, findings).unwrap();
+            summary.add(findings);
+        }
+        reporter.finish(&mut out, &summary).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The rendered line whose gutter holds `number`, e.g. `3 | Sales rose …`.
+    fn numbered_line(text: &str, number: usize) -> Option<&str> {
+        text.lines()
+            .find(|l| l.trim_start().strip_prefix(&number.to_string()).is_some_and(|rest| rest.starts_with(" |")))
+    }
+
+    #[test]
+    fn renders_every_part_of_a_finding() {
+        let d = doc("a.md", ARTICLE);
+        let f = finding(&d, Severity::Warning, "30%", "120");
+        let text = render(&[(&d, std::slice::from_ref(&f))], false);
+
+        assert!(text.starts_with("warning[change-mismatch]: a rise from 120 to 150 is 25%, not 30%\n"), "{text}");
+        assert!(text.contains("--> a.md:3:12"), "{text}");
+        let line = numbered_line(&text, 3).unwrap_or_else(|| panic!("no line 3 in\n{text}"));
+        assert!(line.ends_with("| Sales rose 30% from 120 in 2021 to 150 in 2022."), "{text}");
+        assert!(text.contains("stated here"), "{text}");
+        assert!(text.contains("2021 level"), "{text}");
+        assert!(text.contains("help: state 25% or correct one of the levels"), "{text}");
+        // Only the covered line is shown: not the heading on line 1.
+        assert!(!text.contains("# Sales"), "{text}");
+        // Plain means no ANSI escapes.
+        assert!(!text.contains('\x1b'), "{text}");
+        assert!(text.ends_with("\n\n1 finding (1 warning) in 1 file\n"), "{text}");
+    }
+
+    #[test]
+    fn primary_and_related_are_marked_under_their_columns() {
+        let d = doc("a.md", ARTICLE);
+        let f = finding(&d, Severity::Error, "30%", "120");
+        let text = render(&[(&d, &[f])], false);
+        let lines: Vec<&str> = text.lines().collect();
+        let source =
+            lines.iter().position(|l| l.ends_with("| Sales rose 30% from 120 in 2021 to 150 in 2022.")).unwrap();
+        let marks = lines[source + 1];
+        let text_col = lines[source].find("Sales").unwrap();
+        assert_eq!(marks.find('^'), Some(text_col + 11), "{text}");
+        assert_eq!(marks.find('-'), Some(text_col + 20), "{text}");
+        assert!(text.starts_with("error[change-mismatch]:"), "{text}");
+    }
+
+    #[test]
+    fn line_numbers_are_the_file_lines_and_only_covered_lines_are_passed() {
+        let mut src = String::new();
+        for i in 1..=60 {
+            if i == 40 {
+                src.push_str("Revenue grew 30% from 120 to 150.\n");
+            } else {
+                src.push_str(&format!("Filler line number {i}.\n"));
+            }
+        }
+        let d = doc("long.md", &src);
+        let start_of_40 = src.find("Revenue").unwrap();
+        let f = Finding {
+            span: span_of(&src, "30%", start_of_40),
+            related: vec![Related { label: "earlier".to_string(), span: span_of(&src, "120", start_of_40) }],
+            ..finding(&d, Severity::Info, "30%", "120")
+        };
+        assert_eq!(f.span.line, 40);
+
+        let text = render(&[(&d, &[f])], false);
+        assert!(text.starts_with("info[change-mismatch]:"), "{text}");
+        assert!(text.contains("--> long.md:40:14"), "{text}");
+        let line = numbered_line(&text, 40).unwrap_or_else(|| panic!("no line 40 in\n{text}"));
+        assert!(line.ends_with("| Revenue grew 30% from 120 to 150."), "{text}");
+        // Nothing else from the file: neither neighbours nor a line numbered 1.
+        assert!(!text.contains("Filler"), "{text}");
+        assert!(numbered_line(&text, 1).is_none(), "{text}");
+    }
+
+    #[test]
+    fn far_related_spans_get_their_own_excerpt() {
+        let mut src = String::new();
+        for i in 1..=60 {
+            match i {
+                5 => src.push_str("In 2021 sales were 120 units.\n"),
+                50 => src.push_str("Sales rose 30% to 150 units.\n"),
+                52 => src.push_str("That is 150 units in 2022.\n"),
+                _ => src.push_str(&format!("Filler line number {i}.\n")),
+            }
+        }
+        let d = doc("far.md", &src);
+        let f = Finding {
+            related: vec![
+                Related { label: "2021 level".to_string(), span: span_of(&src, "120", 0) },
+                Related { label: "2022 level".to_string(), span: span_of(&src, "150", src.find("That").unwrap()) },
+            ],
+            ..finding(&d, Severity::Warning, "30%", "120")
+        };
+        let text = render(&[(&d, &[f])], false);
+
+        // The primary's excerpt comes first and includes the nearby related line.
+        let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle:?} missing in\n{text}"));
+        assert!(at("--> far.md:50:12") < at("::: far.md:5:20"), "{text}");
+        assert!(numbered_line(&text, 50).is_some_and(|l| l.ends_with("| Sales rose 30% to 150 units.")), "{text}");
+        assert!(numbered_line(&text, 52).is_some_and(|l| l.ends_with("| That is 150 units in 2022.")), "{text}");
+        assert!(numbered_line(&text, 5).is_some_and(|l| l.ends_with("| In 2021 sales were 120 units.")), "{text}");
+        assert!(text.contains("2021 level") && text.contains("2022 level"), "{text}");
+        // The 44 lines between the excerpts are not rendered (line 51 may be, within one).
+        for n in [6, 20, 49] {
+            assert!(!text.contains(&format!("Filler line number {n}.")), "line {n} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn empty_labels_and_missing_help_are_left_out() {
+        let d = doc("a.md", ARTICLE);
+        let mut f = finding(&d, Severity::Warning, "30%", "120");
+        f.label.clear();
+        f.related[0].label.clear();
+        f.help = None;
+        let text = render(&[(&d, &[f])], false);
+        assert!(!text.contains("help"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let source = lines.iter().position(|l| l.contains("| Sales rose")).unwrap();
+        // The marks line holds only the markers, no label text.
+        assert_eq!(lines[source + 1].trim_end().rsplit(' ').next(), Some("---"), "{text}");
+        assert!(!lines[source + 2].chars().any(char::is_alphanumeric), "{text}");
+    }
+
+    #[test]
+    fn out_of_range_and_mid_character_spans_do_not_panic() {
+        let src = "Prix : 30 € en 2021.\n";
+        let d = doc("e.md", src);
+        let euro = src.find('€').unwrap();
+        let mut f = finding(&d, Severity::Warning, "30", "2021");
+        f.span.start = euro + 1;
+        f.span.end = euro + 2;
+        f.related[0].span.start = src.len() + 10;
+        f.related[0].span.end = src.len() + 3;
+        let text = render(&[(&d, &[f])], false);
+        assert!(text.contains("| Prix : 30 € en 2021."), "{text}");
+    }
+
+    #[test]
+    fn color_adds_ansi_styles() {
+        let d = doc("a.md", ARTICLE);
+        let f = finding(&d, Severity::Warning, "30%", "120");
+        let text = render(&[(&d, &[f])], true);
+        assert!(text.contains('\x1b'), "{text}");
+        assert!(text.contains("change-mismatch") && text.contains("2021 level"), "{text}");
+    }
+
+    #[test]
+    fn findings_of_several_files_use_their_own_source() {
+        let a = doc("a.md", ARTICLE);
+        let b = doc("b.md", "Costs fell 10% from 200 to 150.\n");
+        let fa = finding(&a, Severity::Warning, "30%", "120");
+        let fb = finding(&b, Severity::Error, "10%", "200");
+        let text = render(&[(&a, &[fa]), (&b, &[]), (&b, &[fb])], false);
+        assert!(text.contains("--> a.md:3:12"), "{text}");
+        assert!(text.contains("--> b.md:1:12"), "{text}");
+        assert!(numbered_line(&text, 1).is_some_and(|l| l.ends_with("| Costs fell 10% from 200 to 150.")), "{text}");
+        assert!(text.ends_with("\n\n2 findings (1 error, 1 warning) in 3 files\n"), "{text}");
+    }
+
+    #[test]
+    fn summary_line_wording() {
+        let line =
+            |files, findings, errors, warnings| SummaryLine(&Summary { files, findings, errors, warnings }).to_string();
+        assert_eq!(line(3, 2, 1, 1), "2 findings (1 error, 1 warning) in 3 files");
+        assert_eq!(line(3, 0, 0, 0), "no findings in 3 files");
+        assert_eq!(line(1, 0, 0, 0), "no findings in 1 file");
+        assert_eq!(line(1, 1, 0, 1), "1 finding (1 warning) in 1 file");
+        assert_eq!(line(2, 5, 2, 0), "5 findings (2 errors, 3 info) in 2 files");
+
+        let mut out = Vec::new();
+        HumanReporter::new(false).finish(&mut out, &Summary { files: 3, ..Summary::default() }).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "no findings in 3 files\n");
+    }
+
+    #[test]
+    fn write_errors_are_returned() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::from(io::ErrorKind::BrokenPipe))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let d = doc("a.md", ARTICLE);
+        let f = finding(&d, Severity::Warning, "30%", "120");
+        let mut reporter = HumanReporter::new(false);
+        let err = reporter.file(&mut Closed, &d, &[f]).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+        let err = reporter.finish(&mut Closed, &Summary::default()).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
+}
