@@ -72,19 +72,19 @@ impl Cues {
             lexicon.comparatives.up.iter().chain(&lexicon.comparatives.down).collect();
         let fraction_words: Vec<&String> = lexicon.fractions.iter().flat_map(|f| f.words.iter()).collect();
         Ok(Cues {
-            verbs: Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(verb_words)))?,
+            verbs: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(verb_words)))?,
             up_verbs: lexicon.change_verbs.up.iter().map(|w| key(w)).collect(),
             factor_verbs: lexicon
                 .factor_verbs
                 .iter()
                 .flat_map(|f| f.words.iter().map(move |w| (key(w), f.factor)))
                 .collect(),
-            nouns: Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(noun_words)))?,
+            nouns: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(noun_words)))?,
             up_nouns: lexicon.change_nouns.up.iter().map(|w| key(w)).collect(),
-            comparatives: Regex::new(&format!(r"(?i)\b(?:{})\s+than\b", alternation(comparative_words)))?,
+            comparatives: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})\s+than(?-u:\b)", alternation(comparative_words)))?,
             up_comparatives: lexicon.comparatives.up.iter().map(|w| key(w)).collect(),
-            levels: Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(&lexicon.level_verbs)))?,
-            fractions: Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(fraction_words)))?,
+            levels: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(&lexicon.level_verbs)))?,
+            fractions: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(fraction_words)))?,
             fraction_values: lexicon
                 .fractions
                 .iter()
@@ -100,7 +100,9 @@ impl Cues {
         for m in self.verbs.find_iter(text) {
             let k = key(m.as_str());
             // "up to 600 tonnes" is a bound, not a rise.
-            if k == "up" && text[m.end()..].trim_start().to_lowercase().starts_with("to ") {
+            // "up to 600 tonnes" is a bound, not a rise; "up from" only attaches a level.
+            let next = text[m.end()..].trim_start().to_lowercase();
+            if k == "up" && next.starts_with("to ") || (k == "up" || k == "down") && next.starts_with("from ") {
                 continue;
             }
             let kind = match self.factor_verbs.iter().find(|(w, _)| *w == k) {
@@ -169,6 +171,7 @@ mod tests {
     fn up_to_is_a_bound_not_a_rise() {
         assert!(kinds("licences for up to 600,000 tonnes").is_empty());
         assert_eq!(kinds("up 12% on the year").len(), 1);
+        assert_eq!(kinds("rose 25% to £18.4m, up from £16m").len(), 1);
     }
 
     #[test]

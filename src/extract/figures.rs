@@ -176,6 +176,8 @@ const NOT_NOUNS: &[&str] = &[
 #[derive(Debug)]
 pub struct FigurePatterns {
     figure: Regex,
+    qualifier_behind: Regex,
+    code_behind: Regex,
     multiple: Regex,
     ordinal: Regex,
     qualifiers: HashMap<String, Qualifier>,
@@ -211,27 +213,31 @@ impl FigurePatterns {
         let all_scales: Vec<String> = lexicon.scales.iter().map(|s| s.word.clone()).collect();
         let pattern = format!(
             r"(?x)
-            (?:(?i:(?P<qual>{quals}))\s+)?
-            (?:(?P<sym>{symbols})\s?|(?P<code>{codes})\s?)?
+            (?:(?P<sym>{symbols})\s?)?
             (?P<sign>[-−–])?
             (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-            (?:(?P<att>(?i:{all_scales}))\b|[\s\u{{a0}}](?P<scale>(?i:{spaced_scales}))\b)?
+            (?:(?P<att>(?i:{all_scales}))(?-u:\b)|[\s\u{{a0}}](?P<scale>(?i:{spaced_scales}))(?-u:\b))?
             (?:
-                \s?(?P<pct>%|(?i:per\s?cent|percent)\b)
-              | \s(?P<pts>(?i:percentage[\s-]points?|basis\s+points|pp|bps)\b)
-              | \s(?P<word>(?i:{words}|{codes}))\b
+                \s?(?P<pct>%|(?i:per\s?cent|percent)(?-u:\b))
+              | \s(?P<pts>(?i:percentage[\s-]points?|basis\s+points|pp|bps)(?-u:\b))
+              | \s(?P<word>(?i:{words}|{codes}))(?-u:\b)
             )?",
-            quals = alternation(lexicon.qualifiers.iter().flat_map(|q| q.words.iter())),
             symbols = alternation(lexicon.currencies.iter().flat_map(|c| c.symbols.iter())),
             codes = alternation(&codes),
             words = alternation(&words),
             all_scales = alternation(&all_scales),
             spaced_scales = alternation(&spaced_scales),
         );
+        // Qualifiers and currency codes are looked for behind a figure, not scanned
+        // for everywhere: a pattern that may start with any of them makes every
+        // position of the text a possible match start, which costs most of the time.
+        let quals = alternation(lexicon.qualifiers.iter().flat_map(|q| q.words.iter()));
         Ok(FigurePatterns {
             figure: Regex::new(&pattern)?,
-            multiple: Regex::new(r"(?i)\b(\d+(?:\.\d+)?)(?:\s+times\b|-fold\b)")?,
-            ordinal: Regex::new(r"\b(\d+)(?:st|nd|rd|th)\b")?,
+            qualifier_behind: Regex::new(&format!(r"(?i)(?:^|[^a-z])({quals})\s+$"))?,
+            code_behind: Regex::new(&format!(r"(?:^|[^A-Za-z])({})\s?$", alternation(&codes)))?,
+            multiple: Regex::new(r"(?i)(?-u:\b)(\d+(?:\.\d+)?)(?:\s+times(?-u:\b)|-fold(?-u:\b))")?,
+            ordinal: Regex::new(r"(?-u:\b)(\d+)(?:st|nd|rd|th)(?-u:\b)")?,
             qualifiers,
             scales,
             symbols,
@@ -289,8 +295,29 @@ impl FigurePatterns {
         found
     }
 
+    /// The text just before `at`, at most `len` bytes, cut at a character boundary.
+    fn behind(prose: &str, at: usize, len: usize) -> (usize, &str) {
+        let mut start = at.saturating_sub(len);
+        while !prose.is_char_boundary(start) {
+            start += 1;
+        }
+        (start, &prose[start..at])
+    }
+
     fn read(&self, prose: &str, c: &Captures, num: Range<usize>, whole: Range<usize>) -> Option<Mention> {
-        let has_prefix = c.name("sym").is_some() || c.name("code").is_some();
+        let figure_start = c.name("sym").map_or(whole.start, |m| m.start());
+        let code = if c.name("sym").is_none() {
+            let (base, tail) = Self::behind(prose, figure_start, 8);
+            self.code_behind.captures(tail).and_then(|k| k.get(1)).map(|m| (base + m.start(), m.as_str()))
+        } else {
+            None
+        };
+        let written_start = code.map_or(figure_start, |(at, _)| at);
+        let qual = {
+            let (base, tail) = Self::behind(prose, written_start, 40);
+            self.qualifier_behind.captures(tail).and_then(|k| k.get(1)).map(|m| (base + m.start(), m.as_str()))
+        };
+        let has_prefix = c.name("sym").is_some() || code.is_some();
         let digits_start = c.name("sign").map_or(num.start, |s| s.start());
         if !has_prefix && glued_before(prose, digits_start) {
             return None;
@@ -302,7 +329,7 @@ impl FigurePatterns {
         let currency = c
             .name("sym")
             .and_then(|s| self.symbols.get(s.as_str()))
-            .or_else(|| c.name("code").and_then(|s| self.currency_words.get(&normalise(s.as_str()))))
+            .or_else(|| code.and_then(|(_, s)| self.currency_words.get(&normalise(s))))
             .or_else(|| c.name("word").and_then(|s| self.currency_words.get(&normalise(s.as_str()))))
             .cloned();
         // "52m" without a currency is more often metres than millions; leave it unscaled.
@@ -329,13 +356,13 @@ impl FigurePatterns {
             let half = if scale_word.is_some() { parsed.half_unit * scale } else { parsed.count_half_unit() };
             (MentionKind::Number, counted_noun(&prose[whole.end..]), half)
         };
-        let qualifier = c.name("qual").and_then(|q| self.qualifiers.get(&normalise(q.as_str()))).copied();
+        let qualifier = qual.and_then(|(_, q)| self.qualifiers.get(&normalise(q))).copied();
         let interval = self.qualify(Interval::around(value, half), value, qualifier);
         // A qualifier is part of the mention only when it was read; the span starts at it.
-        let start = if qualifier.is_some() {
-            whole.start
-        } else {
-            c.name("sym").or(c.name("code")).map_or(digits_start, |m| m.start())
+        let start = match (qual, qualifier) {
+            (Some((at, _)), Some(_)) => at,
+            _ if has_prefix => written_start,
+            _ => digits_start,
         };
         Some(Mention { kind, range: start..whole.end, value: Some(value), time: None, interval, unit, qualifier })
     }

@@ -29,22 +29,24 @@ pub struct TemporalPatterns {
 impl TemporalPatterns {
     pub fn new() -> Result<TemporalPatterns, regex::Error> {
         Ok(TemporalPatterns {
-            month_day: Regex::new(&format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"))?,
-            day_month: Regex::new(&format!(
-                r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}})\b)?"
+            month_day: Regex::new(&format!(
+                r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
             ))?,
-            month_year: Regex::new(&format!(r"\b({MONTHS})\s+(?:of\s+)?(\d{{4}})\b"))?,
-            iso_date: Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b")?,
-            weekday: Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")?,
-            fiscal: Regex::new(r"\b(?:FY\s?'?(\d{4}|\d{2})|[Ff]iscal\s+(?:[Yy]ear\s+)?(\d{4}))\b")?,
+            day_month: Regex::new(&format!(
+                r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}})(?-u:\b))?"
+            ))?,
+            month_year: Regex::new(&format!(r"(?-u:\b)({MONTHS})\s+(?:of\s+)?(\d{{4}})(?-u:\b)"))?,
+            iso_date: Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)")?,
+            weekday: Regex::new(r"(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?-u:\b)")?,
+            fiscal: Regex::new(r"(?-u:\b)(?:FY\s?'?(\d{4}|\d{2})|[Ff]iscal\s+(?:[Yy]ear\s+)?(\d{4}))(?-u:\b)")?,
             quarter: Regex::new(
-                r"(?i)\b(?:Q([1-4])|(first|second|third|fourth)[- ]quarter|H([12])|(first|second) half)(?:\s+(?:of\s+)?(\d{4}))?\b",
+                r"(?i)(?-u:\b)(?:Q([1-4])|(first|second|third|fourth)[- ]quarter|H([12])|(first|second) half)(?:\s+(?:of\s+)?(\d{4}))?(?-u:\b)",
             )?,
-            season: Regex::new(r"\b((?:19|20)\d{2})[-–/](\d{2})\b")?,
-            year: Regex::new(r"\b(1[89]\d{2}|20\d{2}|2100)\b")?,
-            age: Regex::new(r"(?i)\b(\d{1,3})-year-old\b|\baged\s+(\d{1,3})\b")?,
+            season: Regex::new(r"(?-u:\b)((?:19|20)\d{2})[-–/](\d{2})(?-u:\b)")?,
+            year: Regex::new(r"(?-u:\b)(1[89]\d{2}|20\d{2}|2100)(?-u:\b)")?,
+            age: Regex::new(r"(?i)(?-u:\b)(\d{1,3})-year-old(?-u:\b)|(?-u:\b)aged\s+(\d{1,3})(?-u:\b)")?,
             duration: Regex::new(
-                r"(?i)\b(\d+(?:\.\d+)?)[- ](years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b",
+                r"(?i)(?-u:\b)(\d+(?:\.\d+)?)[- ](years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)(?-u:\b)",
             )?,
         })
     }
