@@ -53,6 +53,7 @@ pub struct Cues {
     comparatives: Regex,
     up_comparatives: Vec<String>,
     levels: Regex,
+    object_levels: Vec<String>,
     fractions: Regex,
     fraction_values: Vec<(String, f64)>,
     pub fraction_tolerance: f64,
@@ -83,7 +84,11 @@ impl Cues {
             up_nouns: lexicon.change_nouns.up.iter().map(|w| key(w)).collect(),
             comparatives: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})\s+than(?-u:\b)", alternation(comparative_words)))?,
             up_comparatives: lexicon.comparatives.up.iter().map(|w| key(w)).collect(),
-            levels: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(&lexicon.level_verbs)))?,
+            levels: Regex::new(&format!(
+                r"(?i)(?-u:\b)(?:{})(?-u:\b)",
+                alternation(lexicon.level_verbs.iter().chain(&lexicon.object_level_verbs))
+            ))?,
+            object_levels: lexicon.object_level_verbs.iter().map(|w| key(w)).collect(),
             fractions: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(fraction_words)))?,
             fraction_values: lexicon
                 .fractions
@@ -136,6 +141,11 @@ impl Cues {
         }
         cues.sort_by_key(|c| c.range.start);
         cues
+    }
+
+    /// Whether a level verb names the metric by its object ("handled … passengers").
+    pub fn is_object_level(&self, verb: &str) -> bool {
+        self.object_levels.iter().any(|w| w == verb)
     }
 
     /// A fraction word at the start of `text` ("a third"), with its length and value.

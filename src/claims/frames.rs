@@ -79,6 +79,10 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
         }
         let in_sentence: Vec<usize> =
             (first_mention..mentions.len()).take_while(|&i| mentions[i].range.end <= sentence.end).collect();
+        // Claims need a figure; most sentences of prose have none worth reading for cues.
+        if !in_sentence.iter().any(|&i| !mentions[i].kind.is_temporal()) {
+            continue;
+        }
         let reader = SentenceReader { cues, prose, sentence: sentence.clone(), index, mentions, in_sentence };
         let previous = claims.iter().rev().find(|c| c.sentence + 1 == index && c.metric.is_some()).cloned();
         claims.extend(reader.read(previous.as_ref()));
@@ -149,6 +153,12 @@ impl SentenceReader<'_> {
             let Some(mut claim) = claim else { continue };
             let subject_start = k.checked_sub(1).map_or(0, |p| openers[p].range.end);
             self.bind_metric(&mut claim, subject_start, cue, &claims, previous);
+            if cue.kind == CueKind::LevelVerb && self.cues.is_object_level(&cue.text) {
+                // The counted noun is the metric; with none, what was counted is unknown.
+                let noun = claim.level.and_then(|l| self.mentions[l].unit.clone());
+                claim.metric = noun.map(|n| super::metric::normalise(&n)).filter(|m| !m.words.is_empty());
+                claim.confidence = if claim.metric.is_some() { Confidence::High } else { Confidence::None };
+            }
             if claim.period.is_none() {
                 claim.period = sentence_period;
             }

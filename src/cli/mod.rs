@@ -7,6 +7,7 @@ mod files;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -98,10 +99,16 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            let code = if err.use_stderr() { 2 } else { 0 };
-            let _ = err.print();
-            return ExitCode::from(code);
+        Err(err) if err.use_stderr() => {
+            // A usage error is one line, like every other error factlint reports.
+            let rendered = err.render().to_string();
+            let first = rendered.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid arguments");
+            eprintln!("factlint: {}", first.trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+        Err(help_or_version) => {
+            let _ = help_or_version.print();
+            return ExitCode::SUCCESS;
         }
     };
     match run(cli) {
@@ -186,7 +193,6 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut failing = false;
-    let mut broken = false;
     let threshold = match args.fail_on {
         FailOn::Info => Some(Severity::Info),
         FailOn::Warning => Some(Severity::Warning),
@@ -196,21 +202,30 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let mut input_errors = 0;
     let (sender, receiver) = mpsc::sync_channel::<(usize, Outcome)>(64);
     let date = args.common.date;
+    let cancelled = AtomicBool::new(false);
     let write_result: io::Result<()> = std::thread::scope(|scope| {
         let engine = &engine;
         let paths = &paths;
+        let cancelled = &cancelled;
         scope.spawn(move || {
             pool.install(|| {
                 paths.par_iter().enumerate().for_each_with(sender, |sender, (i, path)| {
+                    if cancelled.load(Ordering::Relaxed) {
+                        return;
+                    }
                     let outcome = load(path, date).map(|doc| {
                         let findings = engine.check(&doc);
                         (doc, findings)
                     });
-                    // The writer stops reading only when output is gone; then work stops mattering.
-                    let _ = sender.send((i, outcome));
+                    // The writer hangs up only when output is gone; the rest of the work is moot.
+                    if sender.send((i, outcome)).is_err() {
+                        cancelled.store(true, Ordering::Relaxed);
+                    }
                 });
             });
         });
+        // Owned here, so that an early return on a closed output hangs up on the workers.
+        let receiver = receiver;
         reporter.begin(&mut out)?;
         // Results arrive in any order; write them in input order as soon as each is next.
         let mut pending = std::collections::BTreeMap::new();
@@ -236,14 +251,12 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         reporter.finish(&mut out, &summary)?;
         out.flush()
     });
-    if let Err(e) = write_result {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            broken = true;
-        } else {
-            return Err(format!("cannot write output: {e}"));
-        }
+    // A closed pipe (`factlint check | head`) ends the run quietly.
+    if let Err(e) = write_result
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        return Err(format!("cannot write output: {e}"));
     }
-    let _ = broken;
     Ok(if input_errors > 0 {
         2
     } else if failing {

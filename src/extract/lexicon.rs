@@ -21,6 +21,8 @@ pub struct Lexicon {
     pub change_nouns: Directed,
     pub comparatives: Directed,
     pub level_verbs: Vec<String>,
+    /// Level verbs whose object is the metric ("handled 4.2 million passengers").
+    pub object_level_verbs: Vec<String>,
     pub fractions: Vec<FractionWords>,
     pub fraction_tolerance: Option<f64>,
 }
@@ -125,6 +127,7 @@ impl Lexicon {
         self.comparatives.up.extend(other.comparatives.up);
         self.comparatives.down.extend(other.comparatives.down);
         self.level_verbs.extend(other.level_verbs);
+        self.object_level_verbs.extend(other.object_level_verbs);
         self.fractions.extend(other.fractions);
         self.fraction_tolerance = other.fraction_tolerance.or(self.fraction_tolerance);
     }

@@ -29,11 +29,13 @@ impl RuleError {
 
     /// An error about the value of a top-level key, placed at that key.
     pub fn at_key(path: &str, source: &str, key: &str, message: String) -> RuleError {
-        let (line, column) = source
-            .lines()
-            .enumerate()
-            .find(|(_, l)| l.starts_with(&format!("{key}:")))
-            .map_or((1, 1), |(n, l)| (n + 1, l.find(':').map_or(1, |c| c + 2)));
+        let (line, column) =
+            source.lines().enumerate().find(|(_, l)| l.starts_with(&format!("{key}:"))).map_or((1, 1), |(n, l)| {
+                // The column of the value after `key:`, 1-based.
+                let colon = l.find(':').unwrap_or(0);
+                let spaces = l[colon + 1..].len() - l[colon + 1..].trim_start().len();
+                (n + 1, colon + spaces + 2)
+            });
         RuleError { path: path.to_string(), line, column, message }
     }
 }
