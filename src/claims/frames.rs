@@ -113,6 +113,20 @@ impl SentenceReader<'_> {
             .filter(move |&i| (base + range.start..base + range.end).contains(&self.mentions[i].range.start))
     }
 
+    /// The mentions in `region`, each with the words that lead up to it from the
+    /// mention before (or the region's start): what connects it to its verb.
+    fn leads(&self, region: Range<usize>) -> Vec<(usize, String)> {
+        let text = self.text();
+        let mut cursor = region.start;
+        let mut out = Vec::new();
+        for i in self.mentions_in(region).collect::<Vec<_>>() {
+            let local = self.local(i);
+            out.push((i, lead_words(&text[cursor.min(local.start)..local.start])));
+            cursor = local.end;
+        }
+        out
+    }
+
     /// Sentence-relative range of a mention.
     fn local(&self, i: usize) -> Range<usize> {
         let r = &self.mentions[i].range;
@@ -185,13 +199,8 @@ impl SentenceReader<'_> {
             change.amount =
                 Some(Amount::Factor { factor, text: cue.text.clone(), range: self.absolute(cue.range.clone()) });
         }
-        let text = self.text();
-        let mut cursor = cue.range.end;
-        for i in self.mentions_in(cue.range.end..end).collect::<Vec<_>>() {
+        for (i, lead) in self.leads(cue.range.end..end) {
             let m = &self.mentions[i];
-            let local = self.local(i);
-            let lead = lead_words(&text[cursor.min(local.start)..local.start]);
-            cursor = local.end;
             if m.kind.is_temporal() {
                 if claim.period.is_none() && !FROM_WORDS.contains(&lead.as_str()) && !lead.ends_with("to") {
                     claim.period = period_of(m);
@@ -246,14 +255,9 @@ impl SentenceReader<'_> {
     }
 
     fn level_frame(&self, cue: &Cue, end: usize) -> Option<Claim> {
-        let text = self.text();
         let mut claim = self.new_claim(Role::Level, cue);
-        let mut cursor = cue.range.end;
-        for i in self.mentions_in(cue.range.end..end).collect::<Vec<_>>() {
+        for (i, lead) in self.leads(cue.range.end..end) {
             let m = &self.mentions[i];
-            let local = self.local(i);
-            let lead = lead_words(&text[cursor.min(local.start)..local.start]);
-            cursor = local.end;
             if m.kind.is_temporal() {
                 if claim.period.is_none() && claim.level.is_some() {
                     claim.period = period_of(m);
