@@ -85,6 +85,19 @@ fn parse_json(stdout: &str) -> Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("output is not JSON ({e}):\n{stdout}"))
 }
 
+/// Runs `check --rules DIR ARGS...` where DIR holds one rule file `name` with `yaml`;
+/// returns the run's (code, stdout, stderr) and the rule file's path as passed.
+fn run_with_rule(tag: &str, name: &str, yaml: &str, args: &[&str]) -> (i32, String, String, String) {
+    let dir = temp_dir(tag);
+    let file = dir.join(name);
+    std::fs::write(&file, yaml).unwrap();
+    let mut all = vec!["check", "--rules", dir.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = run(&all);
+    std::fs::remove_dir_all(&dir).ok();
+    (code, stdout, stderr, file.to_string_lossy().into_owned())
+}
+
 /// A fresh, empty directory under the system temp dir, unique to this process and call.
 fn temp_dir(tag: &str) -> PathBuf {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -246,41 +259,29 @@ fn names_position(text: &str, path: &str) -> Option<(usize, usize)> {
 
 #[test]
 fn a_broken_rule_file_exits_2_naming_its_position() {
-    let dir = temp_dir("broken-rule");
-    let file = dir.join("broken.yaml");
-    std::fs::write(&file, "id: broken\nkind: change-mismatch\nmesage: \"{explanation}\"\n").unwrap();
-    let (code, _, stderr) = run(&["check", "--rules", dir.to_str().unwrap(), CLEAN]);
-    std::fs::remove_dir_all(&dir).ok();
+    let yaml = "id: broken\nkind: change-mismatch\nmesage: \"{explanation}\"\n";
+    let (code, _, stderr, file) = run_with_rule("broken-rule", "broken.yaml", yaml, &[CLEAN]);
     assert_eq!(code, 2, "{stderr}");
-    let position = names_position(&stderr, file.to_str().unwrap());
-    assert_eq!(position, Some((3, 1)), "stderr does not name {}:3:1:\n{stderr}", file.display());
+    let position = names_position(&stderr, &file);
+    assert_eq!(position, Some((3, 1)), "stderr does not name {file}:3:1:\n{stderr}");
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
 }
 
 #[test]
 fn an_unknown_kind_exits_2() {
-    let dir = temp_dir("unknown-kind");
-    let file = dir.join("odd.yaml");
-    std::fs::write(&file, "id: odd-one\nkind: no-such-kind\nmessage: \"{explanation}\"\n").unwrap();
-    let (code, _, stderr) = run(&["check", "--rules", dir.to_str().unwrap(), CLEAN]);
-    std::fs::remove_dir_all(&dir).ok();
+    let yaml = "id: odd-one\nkind: no-such-kind\nmessage: \"{explanation}\"\n";
+    let (code, _, stderr, file) = run_with_rule("unknown-kind", "odd.yaml", yaml, &[CLEAN]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("no-such-kind"), "{stderr}");
-    let position = names_position(&stderr, file.to_str().unwrap());
-    assert_eq!(position.map(|(line, _)| line), Some(2), "stderr does not name line 2 of {}:\n{stderr}", file.display());
+    let position = names_position(&stderr, &file);
+    assert_eq!(position.map(|(line, _)| line), Some(2), "stderr does not name line 2 of {file}:\n{stderr}");
 }
 
 #[test]
 fn an_extra_rule_of_an_existing_kind_reports_under_its_own_id() {
-    let dir = temp_dir("extra-rule");
-    std::fs::write(
-        dir.join("sentence.yaml"),
-        "id: change-mismatch-sentence\nkind: change-mismatch\nseverity: warning\nmessage: \"{explanation}\"\nparams: {scope: sentence}\n",
-    )
-    .unwrap();
-    let (code, stdout, stderr) =
-        run(&["check", "--format", "json", "--rules", dir.to_str().unwrap(), WITHIN_SENTENCE, CANONICAL]);
-    std::fs::remove_dir_all(&dir).ok();
+    let yaml = "id: change-mismatch-sentence\nkind: change-mismatch\nseverity: warning\nmessage: \"{explanation}\"\nparams: {scope: sentence}\n";
+    let (code, stdout, stderr, _) =
+        run_with_rule("extra-rule", "sentence.yaml", yaml, &["--format", "json", WITHIN_SENTENCE, CANONICAL]);
     assert_eq!(code, 1, "{stderr}");
     let value = parse_json(&stdout);
     let findings = value["findings"].as_array().expect("findings is an array");

@@ -84,8 +84,15 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
             continue;
         }
         let reader = SentenceReader { cues, prose, sentence: sentence.clone(), index, mentions, in_sentence };
-        let previous = claims.iter().rev().find(|c| c.sentence + 1 == index && c.metric.is_some()).cloned();
-        claims.extend(reader.read(previous.as_ref()));
+        // Only the sentence just before can lend its metric to "it"; stop looking past it.
+        let previous = claims
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence + 1 >= index)
+            .position(|c| c.sentence + 1 == index && c.metric.is_some())
+            .map(|back| claims.len() - 1 - back);
+        let read = reader.read(previous.map(|p| &claims[p]));
+        claims.extend(read);
     }
     claims
 }
