@@ -1,6 +1,8 @@
 //! The `factlint` binary end to end: exit codes, JSON and human output, stdin,
 //! directory walking, rule directories and a closed output pipe.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -120,13 +122,14 @@ fn sorted(mut names: Vec<&str>) -> Vec<&str> {
     names
 }
 
-/// The 1-based line of the first `needle` in a fixture's body (after its leading
-/// HTML comment, whose `expect:` lines quote the text).
+/// The 1-based line of the first `needle` in a fixture's body (after its header,
+/// whose `expect:` lines quote the text).
 fn line_of(path: &str, needle: &str) -> u64 {
     let text = std::fs::read_to_string(crate_root().join(path)).expect("read fixture");
-    let body = text.find("-->").map_or(0, |i| i + 3);
-    let at = text[body..].find(needle).unwrap_or_else(|| panic!("{needle:?} not in the body of {path}")) + body;
-    text[..at].matches('\n').count() as u64 + 1
+    let (_, body) = common::header(path, &text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let line =
+        common::line_in_body(&text, body, needle).unwrap_or_else(|| panic!("{needle:?} not in the body of {path}"));
+    line as u64
 }
 
 #[test]

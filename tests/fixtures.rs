@@ -3,6 +3,8 @@
 //!
 //! Each test loops over all fixtures and reports every broken one before failing.
 
+mod common;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -79,12 +81,6 @@ fn for_each_snapshot(kind: &str, mut f: impl FnMut(&Fixture)) {
 }
 
 #[test]
-fn there_are_enough_fixtures() {
-    let n = fixture_paths().len();
-    assert!(n >= MIN_FIXTURES, "only {n} fixtures found in fixtures/; expected at least {MIN_FIXTURES}");
-}
-
-#[test]
 fn findings_match_snapshots() {
     let engine = engine();
     for_each_snapshot("findings", |fixture| {
@@ -101,9 +97,13 @@ fn claims_reports_match_snapshots() {
         let mut out: Vec<u8> = Vec::new();
         factlint::report::claims::write_json(&mut out, &fixture.doc, &analysis)
             .unwrap_or_else(|e| panic!("{}: cannot write the claims report: {e}", fixture.path));
-        let value: serde_json::Value = serde_json::from_slice(&out)
-            .unwrap_or_else(|e| panic!("{}: the claims report is not JSON: {e}", fixture.path));
-        insta::assert_json_snapshot!(format!("claims@{}", fixture.stem), value);
+        let text =
+            String::from_utf8(out).unwrap_or_else(|e| panic!("{}: the claims report is not UTF-8: {e}", fixture.path));
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
+            panic!("{}: the claims report is not JSON: {e}", fixture.path);
+        }
+        // The text exactly as written, so that key order and layout are pinned too.
+        insta::assert_snapshot!(format!("claims@{}", fixture.stem), text);
     });
 }
 
@@ -116,27 +116,10 @@ struct Expectation {
     line: Option<usize>,
 }
 
-/// The header of a fixture: for Markdown the leading HTML comment, for text the
-/// leading lines up to the first blank one. Returns the header and the byte offset
-/// where the body after it begins.
-fn header(fixture: &Fixture) -> Result<(&str, usize), String> {
-    let text = fixture.text.as_str();
-    if fixture.path.ends_with(".txt") {
-        let end = text.find("\n\n").map_or(text.len(), |i| i + 1);
-        return Ok((&text[..end], end));
-    }
-    let start = text.len() - text.trim_start().len();
-    if !text[start..].starts_with("<!--") {
-        return Err("does not start with an HTML comment holding its expectations".to_string());
-    }
-    let close = text[start..].find("-->").ok_or("its leading HTML comment is never closed")? + start + 3;
-    Ok((&text[start..close], close))
-}
-
 /// Parses the `expect:` lines of a fixture's header and finds each snippet's line in
 /// the body.
 fn expectations(fixture: &Fixture) -> Result<Vec<Expectation>, String> {
-    let (head, body_start) = header(fixture)?;
+    let (head, body_start) = common::header(&fixture.path, &fixture.text)?;
     let mut out = Vec::new();
     for raw in head.lines() {
         let Some(rest) = raw.trim().strip_prefix("expect:") else { continue };
@@ -147,9 +130,7 @@ fn expectations(fixture: &Fixture) -> Result<Vec<Expectation>, String> {
             .strip_prefix('"')
             .and_then(|s| s.strip_suffix('"'))
             .ok_or_else(|| format!("malformed line {raw:?}: the snippet must be in double quotes"))?;
-        let line = fixture.text[body_start..]
-            .find(snippet)
-            .map(|at| fixture.text[..body_start + at].matches('\n').count() + 1);
+        let line = common::line_in_body(&fixture.text, body_start, snippet);
         out.push(Expectation { rule: rule.to_string(), snippet: snippet.to_string(), line });
     }
     Ok(out)

@@ -91,8 +91,9 @@ enum Color {
     Never,
 }
 
+/// Reads `--date` the way front matter dates are read ([`crate::input::parse_date`]).
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    text.parse().map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+    crate::input::parse_date(text).ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
 }
 
 /// Parses the arguments and runs; the binary's whole `main`.

@@ -39,14 +39,15 @@ pub(crate) struct FrontMatterError {
     pub(crate) message: String,
 }
 
-/// Reads the front matter at the top of `source`, if there is any; with
-/// `after_comments`, blank lines and HTML comments may precede it.
+/// Reads the front matter at the top of `source` (whose text starts at `start`,
+/// just past any byte-order mark), if there is any; with `after_comments`, blank
+/// lines and HTML comments may precede it.
 pub(crate) fn read(
     source: &str,
     lines: &LineIndex,
+    start: usize,
     after_comments: bool,
 ) -> Result<Option<FrontMatter>, FrontMatterError> {
-    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let start = if after_comments { skip_comments(source, start) } else { start };
     let Some((yaml_range, end)) = locate(source, start) else {
         return Ok(None);
@@ -55,7 +56,8 @@ pub(crate) fn read(
     // The YAML's line 1 is this line of the file.
     let first_line = lines.line_col(source, yaml_range.start).0;
     let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
-        let offset = e.location().map_or(yaml_range.start, |l| yaml_range.start + l.index());
+        // The YAML parser's byte index, kept inside the YAML in case it points past it.
+        let offset = e.location().map_or(yaml_range.start, |l| yaml_range.start + l.index().min(yaml.len()));
         let (line, column) = lines.line_col(source, offset);
         FrontMatterError {
             line,
@@ -135,10 +137,13 @@ fn date_value(value: &serde_yaml::Value) -> Option<Date> {
     }
 }
 
-/// Parses `YYYY-MM-DD`, optionally followed by a time and UTC offset (as in
-/// `2022-11-15T10:00:00Z`); only the date is kept. The time, if any, must still
-/// look like a time, so that "2022-11-15 or so" is not taken for a date.
-pub(crate) fn parse_date(text: &str) -> Option<Date> {
+/// Parses a date as factlint accepts it everywhere (front matter and `--date`):
+/// `YYYY-MM-DD`, optionally followed by a time and UTC offset (as in
+/// `2022-11-15T10:00:00Z` or `2022-11-15 10:00`); only the date is kept.
+/// Surrounding whitespace is ignored. The time, if any, must still look like a
+/// time, so that "2022-11-15 or so" is not taken for a date; `None` if `text` is
+/// not such a date or names no day of the calendar.
+pub fn parse_date(text: &str) -> Option<Date> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^(\d{4})-(\d{2})-(\d{2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$",
@@ -216,11 +221,11 @@ mod tests {
     use super::*;
 
     fn read_str(src: &str) -> Result<Option<FrontMatter>, FrontMatterError> {
-        read(src, &LineIndex::new(src), false)
+        read(src, &LineIndex::new(src), 0, false)
     }
 
     fn read_after_comments(src: &str) -> Result<Option<FrontMatter>, FrontMatterError> {
-        read(src, &LineIndex::new(src), true)
+        read(src, &LineIndex::new(src), 0, true)
     }
 
     fn date(y: i16, m: i8, d: i8) -> Option<Date> {

@@ -23,9 +23,10 @@ const PHRASING_TAGS: &[&str] = &[
     "small", "span", "strong", "sub", "sup", "time", "u", "var",
 ];
 
-/// Reads the Markdown in `source`, ignoring everything that starts before
-/// `body_start` (the front matter, already read).
-pub(crate) fn read(source: &str, body_start: usize) -> (String, Vec<Range<usize>>, OffsetMap) {
+/// Reads the Markdown in `source[text_start..]` (the file after any byte-order
+/// mark), ignoring everything that starts before `body_start` (the front matter,
+/// already read).
+pub(crate) fn read(source: &str, text_start: usize, body_start: usize) -> (String, Vec<Range<usize>>, OffsetMap) {
     // The YAML option is on so that pulldown-cmark does not read front matter as
     // a thematic break and a heading. Real front matter is skipped by offset
     // (it ends at `body_start`); pulldown-cmark also takes any later
@@ -42,7 +43,8 @@ pub(crate) fn read(source: &str, body_start: usize) -> (String, Vec<Range<usize>
     let mut links: Vec<bool> = Vec::new();
     // Inside a metadata block after the front matter, read as lines of prose.
     let mut in_metadata = false;
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&source[text_start..], options).into_offset_iter() {
+        let range = range.start + text_start..range.end + text_start;
         if range.start < body_start {
             continue;
         }
@@ -119,8 +121,8 @@ fn is_phrasing_tag(html: &str) -> bool {
         return false;
     };
     let rest = rest.strip_prefix('/').unwrap_or(rest);
-    let name: String = rest.chars().take_while(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
-    PHRASING_TAGS.contains(&name.as_str())
+    let name = &rest[..rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len())];
+    PHRASING_TAGS.iter().any(|tag| tag.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]

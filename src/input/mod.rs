@@ -10,6 +10,9 @@
 //! * `lines` turns source offsets into lines and columns;
 //! * `sentences` splits blocks into sentences.
 //!
+//! A UTF-8 byte-order mark at the start of the file is skipped: it never reaches
+//! the prose, and columns do not count it.
+//!
 //! Blocks are joined by `"\n\n"` in [`Document::prose`]. Prose copied verbatim
 //! from the source maps back byte for byte; prose that differs from its source
 //! (an entity like `&amp;`, a space standing for a line break or skipped inline
@@ -27,7 +30,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use sentences::split_sentences;
+pub use frontmatter::parse_date;
 
 use lines::LineIndex;
 use offsets::OffsetMap;
@@ -109,17 +112,19 @@ impl Document {
     pub fn parse(path: impl Into<String>, source: String, format: Format) -> Result<Document, InputError> {
         let path = path.into();
         let lines = LineIndex::new(&source);
+        // The text proper starts after any byte-order mark.
+        let text_start = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
         // Leading HTML comments only hide things in Markdown.
         let after_comments = format == Format::Markdown;
-        let front = frontmatter::read(&source, &lines, after_comments).map_err(|e| InputError {
+        let front = frontmatter::read(&source, &lines, text_start, after_comments).map_err(|e| InputError {
             path: path.clone(),
             line: e.line,
             column: e.column,
             message: e.message,
         })?;
-        let body_start = front.as_ref().map_or(0, |f| f.end);
+        let body_start = front.as_ref().map_or(text_start, |f| f.end);
         let (prose, blocks, map) = match format {
-            Format::Markdown => markdown::read(&source, body_start),
+            Format::Markdown => markdown::read(&source, text_start, body_start),
             Format::PlainText => plain::read(&source, body_start),
         };
         Ok(Document { path, publication_date: front.and_then(|f| f.date), source, prose, blocks, map, lines })
@@ -127,52 +132,69 @@ impl Document {
 
     /// The source span of a range of `prose`.
     ///
-    /// The range is clamped to the prose, so this never panics. The span's
-    /// offsets always fall on character boundaries of `source`.
+    /// The range is clamped to the prose and widened to its character boundaries,
+    /// so this never panics; the span's offsets fall on character boundaries of
+    /// `source`.
     pub fn span(&self, prose_range: Range<usize>) -> Span {
-        let start = prose_range.start.min(self.prose.len());
-        let end = prose_range.end.clamp(start, self.prose.len());
+        let start = floor_char_boundary(&self.prose, prose_range.start.min(self.prose.len()));
+        let end = ceil_char_boundary(&self.prose, prose_range.end.clamp(start, self.prose.len()));
         let source_start = self.map.start_to_source(start);
         let source_end = if end == start { source_start } else { self.map.end_to_source(end).max(source_start) };
-        self.source_span(source_start..source_end)
+        self.lines.span(&self.source, source_start..source_end)
     }
 
-    /// The span of a byte range of `source` (clamped to it, and widened to
-    /// character boundaries).
-    pub fn source_span(&self, source_range: Range<usize>) -> Span {
-        let len = self.source.len();
-        let mut start = source_range.start.min(len);
-        let mut end = source_range.end.clamp(start, len);
-        while !self.source.is_char_boundary(start) {
-            start -= 1;
-        }
-        while !self.source.is_char_boundary(end) {
-            end += 1;
-        }
-        let (line, column) = self.lines.line_col(&self.source, start);
-        let (end_line, end_column) = self.lines.line_col(&self.source, end);
-        Span { start, end, line, column, end_line, end_column }
+    /// A byte range of `source` made safe to slice and to annotate: clamped to the
+    /// source and widened to character boundaries (a reversed range becomes an
+    /// empty one at its start). For spans that did not come from [`Document::span`].
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = floor_char_boundary(&self.source, range.start.min(self.source.len()));
+        let end = ceil_char_boundary(&self.source, range.end.clamp(start, self.source.len()));
+        start..end
+    }
+
+    /// The 1-based line of `source` holding byte `offset` (the last line for
+    /// offsets past the end).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+
+    /// The bytes of 1-based `line` of `source`, without its `\n` (a CRLF line keeps
+    /// its `\r`) and, on line 1, without a byte-order mark, which is not a column.
+    ///
+    /// # Panics
+    ///
+    /// If the source has no such line (lines run from 1 to `line_of(source.len())`).
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        self.lines.line_range(self.source.len(), line)
     }
 
     /// Sentences of the document, as ranges of `prose`, in order; none crosses a block.
-    /// Each is trimmed of surrounding whitespace; see [`split_sentences`].
+    /// Each is trimmed of surrounding whitespace. The rules are simple ones: a
+    /// sentence ends at `.`, `!`, `?` or `…` followed by whitespace and something
+    /// that can start one, with care taken after abbreviations and initials.
     pub fn sentences(&self) -> Vec<Range<usize>> {
-        self.blocks
-            .iter()
-            .flat_map(|block| {
-                split_sentences(&self.prose[block.clone()])
-                    .into_iter()
-                    .map(move |s| block.start + s.start..block.start + s.end)
-            })
-            .collect()
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            sentences::push_sentences(&self.prose[block.clone()], block.start, &mut out);
+        }
+        out
     }
+}
 
-    /// The index in `blocks` of the block holding prose offset `offset`, if any
-    /// (offsets in the separators between blocks belong to none).
-    pub fn block_at(&self, offset: usize) -> Option<usize> {
-        let i = self.blocks.partition_point(|b| b.end <= offset);
-        self.blocks.get(i).filter(|b| b.start <= offset).map(|_| i)
+/// The largest character boundary of `s` at or before `i` (which is at most `s.len()`).
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
     }
+    i
+}
+
+/// The smallest character boundary of `s` at or after `i` (which is at most `s.len()`).
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -261,6 +283,7 @@ mod tests {
             "\"",
             "\\\n",
             "~~",
+            "\u{feff}",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = move || {
@@ -316,13 +339,51 @@ mod tests {
     }
 
     #[test]
-    fn block_at_finds_blocks() {
-        let doc = md("One.\n\nTwo.\n");
-        assert_eq!(doc.block_at(0), Some(0));
-        assert_eq!(doc.block_at(3), Some(0));
-        assert_eq!(doc.block_at(4), None);
-        assert_eq!(doc.block_at(6), Some(1));
-        assert_eq!(doc.block_at(10), None);
+    fn byte_order_mark_is_skipped_without_front_matter() {
+        let src = "\u{feff}Exports rose 10% from 100 to 130.";
+        for format in [Format::Markdown, Format::PlainText] {
+            let doc = Document::parse("bom", src.to_string(), format).unwrap();
+            assert!(doc.prose.starts_with("Exports"), "{format:?}: {:?}", doc.prose);
+            assert!(!doc.prose.contains('\u{feff}'), "{format:?}");
+            let at = doc.prose.find("10%").unwrap();
+            let span = doc.span(at..at + 3);
+            assert_eq!((span.start, span.end), (16, 19), "{format:?}");
+            assert_eq!(&doc.source[span.start..span.end], "10%", "{format:?}");
+            assert_eq!((span.line, span.column, span.end_line, span.end_column), (1, 14, 1, 17), "{format:?}");
+            let whole = doc.span(doc.blocks[0].clone());
+            assert_eq!((whole.start, whole.column), (3, 1), "{format:?}");
+        }
+    }
+
+    #[test]
+    fn byte_order_mark_before_front_matter() {
+        for format in [Format::Markdown, Format::PlainText] {
+            let src = "\u{feff}---\ndate: 2022-11-15\n---\nBody 5.\n";
+            let doc = Document::parse("bom", src.to_string(), format).unwrap();
+            assert_eq!(doc.publication_date, Some(jiff::civil::date(2022, 11, 15)), "{format:?}");
+            assert_eq!(doc.prose, "Body 5.", "{format:?}");
+        }
+    }
+
+    #[test]
+    fn source_ranges_are_clamped_to_the_source_and_characters() {
+        // What `LineIndex` used to clamp itself: a range inside a character or past
+        // the end becomes one the line index (and slicing) can take.
+        let doc = md("€");
+        assert_eq!(doc.source_range(1..99), 0..3);
+        assert_eq!(doc.source_range(1..1), 0..3);
+        assert_eq!(doc.source_range(Range { start: 99, end: 2 }), 3..3);
+        let span = doc.span(1..99);
+        assert_eq!((span.start, span.end, span.column, span.end_column), (0, 3, 1, 2));
+    }
+
+    #[test]
+    fn lines_of_the_source() {
+        let doc = md("One.\r\n\nTwo €.\n");
+        assert_eq!((doc.line_of(0), doc.line_of(6), doc.line_of(7), doc.line_of(99)), (1, 2, 3, 4));
+        assert_eq!(doc.line_range(1), 0..5);
+        assert_eq!(&doc.source[doc.line_range(3)], "Two €.");
+        assert_eq!(doc.line_range(4), doc.source.len()..doc.source.len());
     }
 
     #[test]

@@ -54,16 +54,8 @@ impl OffsetMap {
 
     /// Where a range starting at prose offset `p` starts in the source.
     pub(crate) fn start_to_source(&self, p: usize) -> usize {
-        let Some(i) = self.chunk_at(p) else { return 0 };
-        let c = self.chunks[i];
-        if p >= c.prose_end() {
-            c.source_end()
-        } else if c.verbatim {
-            c.source_start + (p - c.prose_start)
-        } else {
-            // Starting anywhere inside a rewritten construct takes all of it.
-            c.source_start
-        }
+        // The chunk holding the first byte of the range decides.
+        self.chunk_at(p).map_or(0, |i| self.chunks[i].source_at(p, Edge::Start))
     }
 
     /// Where a range ending (exclusively) at prose offset `p` ends in the source.
@@ -72,16 +64,30 @@ impl OffsetMap {
             return self.chunks.first().map_or(0, |c| c.source_start);
         }
         // The chunk holding the last byte of the range decides.
-        let Some(i) = self.chunk_at(p - 1) else {
-            return 0;
-        };
-        let c = self.chunks[i];
-        if p >= c.prose_end() {
-            c.source_end()
-        } else if c.verbatim {
-            c.source_start + (p - c.prose_start)
+        self.chunk_at(p - 1).map_or(0, |i| self.chunks[i].source_at(p, Edge::End))
+    }
+}
+
+/// Which end of a range a prose offset is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Start,
+    End,
+}
+
+impl Chunk {
+    /// Where prose offset `p` (at or after this chunk's start) maps in the source, as
+    /// the `edge` of a range. Offsets past the chunk map to its source end; inside
+    /// a rewritten chunk, a range takes all of the construct it came from.
+    fn source_at(&self, p: usize, edge: Edge) -> usize {
+        if p >= self.prose_end() {
+            self.source_end()
+        } else if self.verbatim {
+            self.source_start + (p - self.prose_start)
+        } else if edge == Edge::Start {
+            self.source_start
         } else {
-            c.source_end()
+            self.source_end()
         }
     }
 }
@@ -146,40 +152,14 @@ impl<'s> ProseBuilder<'s> {
     }
 
     /// Adds `text`, which the parser produced from `src`. If the source holds
-    /// exactly this text it is mapped byte for byte; otherwise each character is
-    /// looked for, in order, inside `src`, and the characters are mapped to the
-    /// pieces of source between the ones found (the first starting at `src.start`,
-    /// the last ending at `src.end`).
+    /// exactly this text it is mapped byte for byte; otherwise (an entity such as
+    /// `&amp;`, the only such text pulldown-cmark yields in prose) it is one
+    /// rewritten piece standing for all of `src`.
     pub(crate) fn text(&mut self, text: &str, src: Range<usize>) {
-        if text.is_empty() {
-            return;
-        }
-        if self.source.get(src.clone()) == Some(text) {
-            self.push(text, src, true);
-            return;
-        }
-        let src = src.start.min(self.source.len())..src.end.min(self.source.len());
-        let src = src.start..src.end.max(src.start);
-        // Source position where each character starts, searching forward.
-        let mut starts = Vec::with_capacity(text.len());
-        let mut cursor = src.start;
-        for (k, ch) in text.chars().enumerate() {
-            let found = self.source.get(cursor..src.end).and_then(|rest| rest.find(ch)).map(|i| cursor + i);
-            let at = match found {
-                Some(pos) => {
-                    cursor = pos + ch.len_utf8();
-                    pos
-                }
-                // Not in the source (an entity, say): it sits where the search is.
-                None => cursor,
-            };
-            starts.push(if k == 0 { src.start } else { at });
-        }
-        starts.push(src.end);
-        for (k, (i, ch)) in text.char_indices().enumerate() {
-            let piece = &text[i..i + ch.len_utf8()];
-            let (from, to) = (starts[k], starts[k + 1].max(starts[k]));
-            self.push(piece, from..to, false);
+        debug_assert!(src.start <= src.end && src.end <= self.source.len(), "{src:?} outside the source");
+        if !text.is_empty() {
+            let verbatim = self.source.get(src.clone()) == Some(text);
+            self.push(text, src, verbatim);
         }
     }
 
@@ -245,39 +225,26 @@ impl<'s> ProseBuilder<'s> {
 
     /// Appends one piece of prose mapped to `src`.
     fn push(&mut self, piece: &str, src: Range<usize>, verbatim: bool) {
-        let (piece, src) = if self.block_start.is_none() {
+        if self.block_start.is_none() {
             // Blocks start with their first non-whitespace character.
-            let trimmed = piece.trim_start();
-            if trimmed.is_empty() {
-                return;
-            }
-            let skipped = piece.len() - trimmed.len();
-            let src = if verbatim { src.start + skipped..src.end } else { src };
+            let Some((piece, src)) = trim_start(piece, src, verbatim) else { return };
             self.open_block(src.start);
-            (trimmed, src)
-        } else {
-            let Some(space) = self.pending_space.take() else {
-                return self.append(piece, src, verbatim);
-            };
-            // Something was skipped here: leave exactly one space, whether it
-            // comes from the text on either side or is inserted.
-            let before = self.prose.chars().next_back().is_some_and(char::is_whitespace);
-            if before {
-                let trimmed = piece.trim_start();
-                if trimmed.is_empty() {
-                    return;
-                }
-                let skipped = piece.len() - trimmed.len();
-                let src = if verbatim { src.start + skipped..src.end } else { src };
-                (trimmed, src)
-            } else {
-                if !piece.starts_with(char::is_whitespace) {
-                    self.append(" ", space, false);
-                }
-                (piece, src)
-            }
+            return self.append(piece, src, verbatim);
+        }
+        let Some(space) = self.pending_space.take() else {
+            return self.append(piece, src, verbatim);
         };
-        self.append(piece, src, verbatim);
+        // Something was skipped here: leave exactly one space, whether it comes
+        // from the text on either side or is inserted.
+        if self.prose.chars().next_back().is_some_and(char::is_whitespace) {
+            let Some((piece, src)) = trim_start(piece, src, verbatim) else { return };
+            self.append(piece, src, verbatim);
+        } else {
+            if !piece.starts_with(char::is_whitespace) {
+                self.append(" ", space, false);
+            }
+            self.append(piece, src, verbatim);
+        }
     }
 
     /// Starts a block whose first text comes from source offset `source_start`,
@@ -332,6 +299,15 @@ impl<'s> ProseBuilder<'s> {
     }
 }
 
+/// `piece` without leading whitespace, and its source (which loses the same bytes
+/// if the piece is verbatim); `None` if nothing is left.
+fn trim_start(piece: &str, src: Range<usize>, verbatim: bool) -> Option<(&str, Range<usize>)> {
+    let trimmed = piece.trim_start();
+    let skipped = piece.len() - trimmed.len();
+    let src = if verbatim { src.start + skipped..src.end } else { src };
+    (!trimmed.is_empty()).then_some((trimmed, src))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,20 +338,6 @@ mod tests {
         assert_eq!(map.start_to_source(2), 2);
         assert_eq!(map.end_to_source(3), 7);
         assert_eq!(map.start_to_source(4), 8);
-    }
-
-    #[test]
-    fn characters_found_inside_rewritten_text_map_there() {
-        // As if a parser had unescaped the whole thing in one event.
-        let src = r"x\*y";
-        let mut b = ProseBuilder::new(src);
-        b.text("x*y", 0..4);
-        let (prose, _, map) = b.finish();
-        assert_eq!(prose, "x*y");
-        assert_eq!(map.start_to_source(0), 0);
-        assert_eq!(map.start_to_source(1), 2);
-        assert_eq!(map.start_to_source(2), 3);
-        assert_eq!(map.end_to_source(3), 4);
     }
 
     #[test]

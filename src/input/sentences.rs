@@ -137,48 +137,52 @@ fn can_start(c: char) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || is_opener(c) || matches!(c, '$' | '€' | '£' | '¥')
 }
 
-/// Splits one block's text into sentences: byte ranges of `text`, in order,
-/// without surrounding whitespace. Text with no sentence end is one sentence;
-/// empty or blank text has none.
-pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map_or(text.len(), |&(p, _)| p);
-    let mut sentences = Vec::new();
+/// Appends the sentences of one block's text to `out`: byte ranges of `text`,
+/// shifted by `base` (where the text starts in the prose), in order, without
+/// surrounding whitespace. Text with no sentence end is one sentence; empty or
+/// blank text has none.
+pub(crate) fn push_sentences(text: &str, base: usize, out: &mut Vec<Range<usize>>) {
+    let mut emit = |range: Range<usize>| {
+        if let Some(r) = trim(text, range) {
+            out.push(base + r.start..base + r.end);
+        }
+    };
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !is_terminator(c) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < chars.len() && is_terminator(chars[j].1) {
-            j += 1;
-        }
-        let lone_period = &text[pos..at(j)] == ".";
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
-        }
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
+    let mut pos = 0;
+    while let Some(found) = text[pos..].find(is_terminator) {
+        let terminator = pos + found;
+        let after_terminators = skip(text, terminator, is_terminator);
+        let lone_period = &text[terminator..after_terminators] == ".";
+        let end = skip(text, after_terminators, is_closer);
+        let next = skip(text, end, char::is_whitespace);
         // No whitespace ("3.5", "U.S.-made") or nothing after: not a boundary here.
-        if k == j || k == chars.len() {
-            i = j;
+        if next == end || next == text.len() {
+            pos = end;
             continue;
         }
-        let next = &text[at(k)..];
-        let ends = next.chars().next().is_some_and(can_start) && (!lone_period || period_ends(&text[start..pos], next));
+        let rest = &text[next..];
+        let ends =
+            rest.chars().next().is_some_and(can_start) && (!lone_period || period_ends(&text[start..terminator], rest));
         if ends {
-            sentences.push(start..at(j));
-            start = at(k);
+            emit(start..end);
+            start = next;
         }
-        i = k;
+        pos = next;
     }
-    sentences.push(start..text.len());
-    sentences.into_iter().filter_map(|r| trim(text, r)).collect()
+    emit(start..text.len());
+}
+
+/// Splits one block's text into sentences (see [`push_sentences`]).
+#[cfg(test)]
+fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    push_sentences(text, 0, &mut out);
+    out
+}
+
+/// The offset of the first character at or after `pos` in `text` that is not `skipped`.
+fn skip(text: &str, pos: usize, skipped: impl Fn(char) -> bool) -> usize {
+    text[pos..].find(|c: char| !skipped(c)).map_or(text.len(), |i| pos + i)
 }
 
 /// Whether a `.` ends the sentence, given the text before it (within the
@@ -196,8 +200,9 @@ fn period_ends(before: &str, after: &str) -> bool {
         return false;
     }
     if USUALLY_NOT_FINAL.contains(&word) || is_initialism(word) {
-        let next_word: String = after.trim_start_matches(is_opener).chars().take_while(|c| c.is_alphabetic()).collect();
-        return SENTENCE_OPENERS.contains(&next_word.as_str());
+        let after = after.trim_start_matches(is_opener);
+        let next_word = &after[..after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len())];
+        return SENTENCE_OPENERS.contains(&next_word);
     }
     true
 }

@@ -114,7 +114,7 @@ pub fn write_json(out: &mut dyn Write, doc: &Document, analysis: &Analysis) -> i
 }
 
 /// Writes the claims report of one document for people: one line per mention,
-/// then one line per claim.
+/// then one line per claim, with the fields of the JSON report.
 pub fn write_human(out: &mut dyn Write, doc: &Document, analysis: &Analysis) -> io::Result<()> {
     let date = doc.publication_date.map_or("none".to_string(), |d| d.to_string());
     writeln!(out, "{} (publication date: {date})", doc.path)?;
@@ -143,6 +143,10 @@ pub fn write_human(out: &mut dyn Write, doc: &Document, analysis: &Analysis) -> 
         let metric = o.metric.unwrap_or_else(|| "(unbound)".to_string());
         let period = o.period.unwrap_or_else(|| "-".to_string());
         let mut parts = vec![format!("{:?} of {metric:?} ({:?}) in {period}, cue {:?}", o.role, o.confidence, o.cue)];
+        if !o.mentions.is_empty() {
+            let list: Vec<String> = o.mentions.iter().map(usize::to_string).collect();
+            parts.push(format!("mentions [{}]", list.join(", ")));
+        }
         if let Some(d) = o.direction {
             parts.push(format!("{d:?}"));
         }
@@ -152,10 +156,47 @@ pub fn write_human(out: &mut dyn Write, doc: &Document, analysis: &Analysis) -> 
         if let Some(f) = o.from {
             parts.push(format!("from [{f}]"));
         }
-        if let Some(l) = c.level {
-            parts.push(format!("level [{l}]"));
+        if let Some(t) = o.to {
+            parts.push(format!("to [{t}]"));
         }
         writeln!(out, "  {}", parts.join(", "))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Engine;
+    use crate::input::Format;
+
+    #[test]
+    fn human_claims_show_the_json_fields() {
+        let src = "Exports were $30 billion in 2021. In 2022 exports rose 50% to $45 billion.\n";
+        let doc = Document::parse("t.md", src.to_string(), Format::Markdown).unwrap();
+        let analysis = Engine::builtin().unwrap().analyse(&doc);
+        let (mut json, mut human) = (Vec::new(), Vec::new());
+        write_json(&mut json, &doc, &analysis).unwrap();
+        write_human(&mut human, &doc, &analysis).unwrap();
+        let json: Value = serde_json::from_slice(&json).unwrap();
+        let human = String::from_utf8(human).unwrap();
+        let lines: Vec<&str> = human.lines().skip_while(|l| *l != "claims:").skip(1).collect();
+        let claims = json["claims"].as_array().unwrap();
+        assert_eq!(lines.len(), claims.len(), "{human}");
+        assert!(claims.iter().any(|c| !c["to"].is_null()), "no change claim with a level: {json}");
+        assert!(claims.iter().any(|c| c["direction"].is_null()), "no level claim: {json}");
+        for (line, claim) in lines.iter().zip(claims) {
+            let index = |key: &str| claim[key].as_u64().map(|i| format!("{key} [{i}]"));
+            for key in ["from", "to"] {
+                match index(key) {
+                    Some(field) => assert!(line.contains(&field), "{line:?} lacks {field:?}: {claim}"),
+                    None => assert!(!line.contains(&format!(", {key} [")), "{line:?}: {claim}"),
+                }
+            }
+            let mentions: Vec<String> =
+                claim["mentions"].as_array().unwrap().iter().map(|m| m.as_u64().unwrap().to_string()).collect();
+            assert!(line.contains(&format!("mentions [{}]", mentions.join(", "))), "{line:?}: {claim}");
+            assert!(!line.contains("level ["), "{line:?}");
+        }
+    }
 }

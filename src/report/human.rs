@@ -57,9 +57,8 @@ impl HumanReporter {
         if findings.is_empty() {
             return Ok(());
         }
-        let lines = LineIndex::new(&doc.source);
         for finding in findings {
-            let text = render_finding(&self.renderer, &doc.source, &lines, finding);
+            let text = render_finding(&self.renderer, doc, finding);
             out.write_all(text.as_bytes())?;
             out.write_all(b"\n\n")?;
         }
@@ -72,8 +71,8 @@ impl HumanReporter {
     }
 }
 
-/// Renders one finding (without a trailing newline). `lines` indexes `source`.
-fn render_finding(renderer: &Renderer, source: &str, lines: &LineIndex, finding: &Finding) -> String {
+/// Renders one finding of `doc` (without a trailing newline).
+fn render_finding(renderer: &Renderer, doc: &Document, finding: &Finding) -> String {
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -81,13 +80,12 @@ fn render_finding(renderer: &Renderer, source: &str, lines: &LineIndex, finding:
     };
 
     let mut marks = Vec::with_capacity(1 + finding.related.len());
-    marks.push(Mark::new(source, lines, finding.span.start..finding.span.end, &finding.label, true));
+    marks.push(Mark::new(doc, finding.span.start..finding.span.end, &finding.label, true));
     for related in &finding.related {
-        marks.push(Mark::new(source, lines, related.span.start..related.span.end, &related.label, false));
+        marks.push(Mark::new(doc, related.span.start..related.span.end, &related.label, false));
     }
 
-    let snippets =
-        excerpts(&marks).iter().map(|excerpt| snippet(source, lines, &finding.file, excerpt)).collect::<Vec<_>>();
+    let snippets = excerpts(&marks).iter().map(|excerpt| snippet(doc, &finding.file, excerpt)).collect::<Vec<_>>();
     let mut report = vec![level.primary_title(finding.message.as_str()).id(finding.rule.as_str()).elements(snippets)];
     if let Some(help) = &finding.help {
         report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
@@ -95,27 +93,27 @@ fn render_finding(renderer: &Renderer, source: &str, lines: &LineIndex, finding:
     renderer.render(&report)
 }
 
-/// A span to annotate, clamped to `source` and to character boundaries.
+/// A span to annotate, clamped to the source and to character boundaries.
 #[derive(Debug, Clone, Copy)]
 struct Mark<'a> {
     bytes: (usize, usize),
-    /// 0-based lines of the first and the last character.
+    /// 1-based lines of the first and the last character.
     lines: (usize, usize),
     label: &'a str,
     primary: bool,
 }
 
 impl<'a> Mark<'a> {
-    fn new(source: &str, lines: &LineIndex, span: Range<usize>, label: &'a str, primary: bool) -> Mark<'a> {
-        let start = floor_char_boundary(source, span.start.min(source.len()));
-        let end = ceil_char_boundary(source, span.end.clamp(start, source.len()));
-        let first = lines.line_of(start);
-        let last = if end > start { lines.line_of(end - 1) } else { first };
+    fn new(doc: &Document, span: Range<usize>, label: &'a str, primary: bool) -> Mark<'a> {
+        // Findings are plain data: their spans are made safe here, once.
+        let Range { start, end } = doc.source_range(span);
+        let first = doc.line_of(start);
+        let last = if end > start { doc.line_of(end - 1) } else { first };
         Mark { bytes: (start, end), lines: (first, last), label, primary }
     }
 }
 
-/// Marks that share an excerpt, and the 0-based lines it shows.
+/// Marks that share an excerpt, and the 1-based lines it shows.
 #[derive(Debug)]
 struct Excerpt<'a> {
     lines: (usize, usize),
@@ -145,21 +143,19 @@ fn excerpts<'a>(marks: &[Mark<'a>]) -> Vec<Excerpt<'a>> {
     out
 }
 
-/// The excerpt's lines of `source` as a snippet, with its marks rebased onto them.
-fn snippet<'a>(
-    source: &'a str,
-    lines: &LineIndex,
-    path: &'a str,
-    excerpt: &Excerpt<'a>,
-) -> Snippet<'a, Annotation<'a>> {
-    let start = lines.line_start(excerpt.lines.0);
+/// The excerpt's lines of the source as a snippet, with its marks rebased onto them.
+fn snippet<'a>(doc: &'a Document, path: &'a str, excerpt: &Excerpt<'a>) -> Snippet<'a, Annotation<'a>> {
+    let source = doc.source.as_str();
+    // A mark may start before the line's first column (on a byte-order mark).
+    let marks_start = excerpt.marks.iter().map(|m| m.bytes.0).min().unwrap_or(usize::MAX);
+    let start = doc.line_range(excerpt.lines.0).start.min(marks_start);
     let marks_end = excerpt.marks.iter().map(|m| m.bytes.1).max().unwrap_or(start);
-    let mut end = lines.line_end(source, excerpt.lines.1).max(marks_end);
+    let mut end = doc.line_range(excerpt.lines.1).end.max(marks_end);
     // A CRLF line's `\r` is not part of the text (unless a span covers it).
     if end > marks_end && source.as_bytes()[end - 1] == b'\r' {
         end -= 1;
     }
-    let mut snippet = Snippet::source(&source[start..end]).path(path).line_start(excerpt.lines.0 + 1);
+    let mut snippet = Snippet::source(&source[start..end]).path(path).line_start(excerpt.lines.0);
     for mark in &excerpt.marks {
         let kind = if mark.primary { AnnotationKind::Primary } else { AnnotationKind::Context };
         let mut annotation = kind.span(mark.bytes.0 - start..mark.bytes.1 - start);
@@ -169,48 +165,6 @@ fn snippet<'a>(
         snippet = snippet.annotation(annotation);
     }
     snippet
-}
-
-/// Byte offsets at which the lines of a text start.
-#[derive(Debug)]
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
-    }
-
-    /// The 0-based line holding byte `offset`.
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
-    }
-
-    fn line_start(&self, line: usize) -> usize {
-        self.starts.get(line).copied().unwrap_or(0)
-    }
-
-    /// Where `line` ends, before its `\n`.
-    fn line_end(&self, text: &str, line: usize) -> usize {
-        self.starts.get(line + 1).map_or(text.len(), |&next| next - 1)
-    }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Formats a [`Summary`] as one line of prose.
@@ -392,6 +346,24 @@ mod tests {
         f.related[0].span.end = src.len() + 3;
         let text = render(&[(&d, &[f])], false);
         assert!(text.contains("| Prix : 30 € en 2021."), "{text}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let src = "\u{feff}Sales rose 30% from 120 in 2021 to 150 in 2022.\n";
+        let d = doc("bom.md", src);
+        let at = d.prose.find("30%").unwrap();
+        let f = Finding { span: d.span(at..at + 3), ..finding(&d, Severity::Warning, "30%", "120") };
+        let text = render(&[(&d, std::slice::from_ref(&f))], false);
+        // The same column as the span (and the JSON) gives.
+        assert_eq!((f.span.line, f.span.column), (1, 12));
+        assert!(text.contains("--> bom.md:1:12"), "{text}");
+        assert!(!text.contains('\u{feff}'), "{text}");
+        // A span on the mark itself still renders.
+        let mut f = f;
+        f.span.start = 0;
+        let text = render(&[(&d, &[f])], false);
+        assert!(text.contains("Sales rose 30%"), "{text}");
     }
 
     #[test]

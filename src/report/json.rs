@@ -36,11 +36,9 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use super::Summary;
 use crate::findings::Finding;
-use crate::input::{Document, Span};
+use crate::input::Document;
 
 /// The value of the top-level `"version"` key.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -65,14 +63,15 @@ impl JsonReporter {
         write!(out, "{{\"version\":{SCHEMA_VERSION},\"findings\":[")
     }
 
-    /// Writes each finding as one element of the `findings` array. `_doc` is unused: the
-    /// JSON carries positions, not source text.
+    /// Writes each finding as one element of the `findings` array: its own `Serialize`
+    /// form, which is the schema above (`Finding::label` is not serialized). `_doc` is
+    /// unused: the JSON carries positions, not source text.
     pub fn file(&mut self, out: &mut dyn Write, _doc: &Document, findings: &[Finding]) -> io::Result<()> {
         for finding in findings {
             if self.wrote_finding {
                 out.write_all(b",")?;
             }
-            serde_json::to_writer(&mut *out, &JsonFinding::from(finding))?;
+            serde_json::to_writer(&mut *out, finding)?;
             self.wrote_finding = true;
         }
         Ok(())
@@ -83,61 +82,6 @@ impl JsonReporter {
         out.write_all(b"],\"summary\":")?;
         serde_json::to_writer(&mut *out, summary)?;
         out.write_all(b"}\n")
-    }
-}
-
-/// A finding as the schema lays it out; independent of how [`Finding`] serializes itself.
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    rule: &'a str,
-    severity: &'static str,
-    message: &'a str,
-    file: &'a str,
-    span: JsonSpan,
-    related: Vec<JsonRelated<'a>>,
-    help: Option<&'a str>,
-}
-
-impl<'a> From<&'a Finding> for JsonFinding<'a> {
-    fn from(f: &'a Finding) -> Self {
-        JsonFinding {
-            rule: &f.rule,
-            severity: f.severity.as_str(),
-            message: &f.message,
-            file: &f.file,
-            span: JsonSpan::from(f.span),
-            related: f.related.iter().map(|r| JsonRelated { label: &r.label, span: JsonSpan::from(r.span) }).collect(),
-            help: f.help.as_deref(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct JsonRelated<'a> {
-    label: &'a str,
-    span: JsonSpan,
-}
-
-#[derive(Serialize)]
-struct JsonSpan {
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-}
-
-impl From<Span> for JsonSpan {
-    fn from(s: Span) -> Self {
-        JsonSpan {
-            start: s.start,
-            end: s.end,
-            line: s.line,
-            column: s.column,
-            end_line: s.end_line,
-            end_column: s.end_column,
-        }
     }
 }
 
@@ -184,9 +128,7 @@ mod tests {
         assert!(text.ends_with("}\n"), "{text:?}");
         assert_eq!(text.matches('\n').count(), 1, "one line: {text:?}");
         let value: Value = serde_json::from_str(&text).unwrap();
-        let p = src.find("30%").unwrap();
-        let r = src.find("120").unwrap();
-        assert_eq!((p, r), (20, 29));
+        let (p, r) = (src.find("30%").unwrap(), src.find("120").unwrap());
         assert_eq!(
             value,
             json!({
@@ -196,10 +138,10 @@ mod tests {
                     "severity": "warning",
                     "message": "a rise from 120 to 150 is 25%, not 30%",
                     "file": "a.md",
-                    "span": {"start": 20, "end": 23, "line": 3, "column": 12, "end_line": 3, "end_column": 15},
+                    "span": {"start": p, "end": p + 3, "line": 3, "column": 12, "end_line": 3, "end_column": 15},
                     "related": [{
                         "label": "2021 level",
-                        "span": {"start": 29, "end": 32, "line": 3, "column": 21, "end_line": 3, "end_column": 24}
+                        "span": {"start": r, "end": r + 3, "line": 3, "column": 21, "end_line": 3, "end_column": 24}
                     }],
                     "help": "state 25% or correct one of the levels"
                 }],
