@@ -8,6 +8,7 @@ use regex::Regex;
 
 use crate::extract::Lexicon;
 use crate::extract::lexicon::alternation;
+use crate::extract::taken::Taken;
 use crate::interval::Interval;
 
 /// Which way a change goes.
@@ -102,12 +103,15 @@ impl Cues {
     /// Every cue in `text` (a sentence), in order, offsets relative to `text`.
     pub fn find(&self, text: &str) -> Vec<Cue> {
         let mut cues = Vec::new();
+        // Verbs first: a noun or level verb that is also a verb form here ("cut",
+        // "was up") is already a verb cue, and later kinds skip what is taken.
+        let mut taken = Taken::default();
         for m in self.verbs.find_iter(text) {
             let k = key(m.as_str());
-            // "up to 600 tonnes" is a bound, not a rise.
             // "up to 600 tonnes" is a bound, not a rise; "up from" only attaches a level.
-            let next = text[m.end()..].trim_start().to_lowercase();
-            if k == "up" && next.starts_with("to ") || (k == "up" || k == "down") && next.starts_with("from ") {
+            let next = text[m.end()..].split_whitespace().next().unwrap_or("");
+            let next_is = |word: &str| next.eq_ignore_ascii_case(word);
+            if k == "up" && next_is("to") || (k == "up" || k == "down") && next_is("from") {
                 continue;
             }
             let kind = match self.factor_verbs.iter().find(|(w, _)| *w == k) {
@@ -115,18 +119,19 @@ impl Cues {
                 None if self.up_verbs.contains(&k) => CueKind::ChangeVerb(Direction::Up),
                 None => CueKind::ChangeVerb(Direction::Down),
             };
+            taken.take(&m.range());
             cues.push(Cue { kind, range: m.range(), text: k });
         }
         for m in self.nouns.find_iter(text) {
-            let k = key(m.as_str());
-            let direction = if self.up_nouns.contains(&k) { Direction::Up } else { Direction::Down };
-            // A noun that is also a verb form here ("cut") is already a verb cue.
-            if cues.iter().any(|c| c.range.start < m.end() && m.start() < c.range.end) {
+            if !taken.take(&m.range()) {
                 continue;
             }
+            let k = key(m.as_str());
+            let direction = if self.up_nouns.contains(&k) { Direction::Up } else { Direction::Down };
             cues.push(Cue { kind: CueKind::ChangeNoun(direction), range: m.range(), text: k });
         }
         for m in self.comparatives.find_iter(text) {
+            taken.take(&m.range());
             let k = key(m.as_str());
             let word = k.trim_end_matches(" than");
             let direction =
@@ -134,10 +139,9 @@ impl Cues {
             cues.push(Cue { kind: CueKind::Comparative(direction), range: m.range(), text: k });
         }
         for m in self.levels.find_iter(text) {
-            if cues.iter().any(|c| c.range.start < m.end() && m.start() < c.range.end) {
-                continue;
+            if taken.is_free(&m.range()) {
+                cues.push(Cue { kind: CueKind::LevelVerb, range: m.range(), text: key(m.as_str()) });
             }
-            cues.push(Cue { kind: CueKind::LevelVerb, range: m.range(), text: key(m.as_str()) });
         }
         cues.sort_by_key(|c| c.range.start);
         cues

@@ -73,7 +73,15 @@ const CLAUSE_BOUNDARIES: &[&str] = &[",", ";", ":", "(", " and ", " but ", " whi
 pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Mention]) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut first_mention = 0;
+    // One scan of the whole prose is far cheaper than five regex searches per sentence.
+    let all_cues = cues.find(prose);
+    let mut first_cue = 0;
     for (index, sentence) in sentences.iter().enumerate() {
+        while first_cue < all_cues.len() && all_cues[first_cue].range.start < sentence.start {
+            first_cue += 1;
+        }
+        let sentence_cues =
+            &all_cues[first_cue..][..all_cues[first_cue..].partition_point(|c| c.range.start < sentence.end)];
         while first_mention < mentions.len() && mentions[first_mention].range.start < sentence.start {
             first_mention += 1;
         }
@@ -83,7 +91,13 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
         if !in_sentence.iter().any(|&i| !mentions[i].kind.is_temporal()) {
             continue;
         }
-        let reader = SentenceReader { cues, prose, sentence: sentence.clone(), index, mentions, in_sentence };
+        let local_cues = sentence_cues
+            .iter()
+            .filter(|c| c.range.end <= sentence.end)
+            .map(|c| Cue { range: c.range.start - sentence.start..c.range.end - sentence.start, ..c.clone() })
+            .collect();
+        let reader =
+            SentenceReader { cues, prose, sentence: sentence.clone(), index, mentions, in_sentence, local_cues };
         // Only the sentence just before can lend its metric to "it"; stop looking past it.
         let previous = claims
             .iter()
@@ -104,6 +118,8 @@ struct SentenceReader<'a> {
     index: usize,
     mentions: &'a [Mention],
     in_sentence: Vec<usize>,
+    /// The sentence's cues, in sentence-relative offsets.
+    local_cues: Vec<Cue>,
 }
 
 impl SentenceReader<'_> {
@@ -142,7 +158,7 @@ impl SentenceReader<'_> {
 
     fn read(&self, previous: Option<&Claim>) -> Vec<Claim> {
         let text = self.text();
-        let all_cues = self.cues.find(text);
+        let all_cues = &self.local_cues;
         let seen_change_verb = |at: usize| {
             all_cues
                 .iter()

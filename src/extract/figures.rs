@@ -8,6 +8,7 @@ use std::ops::Range;
 use regex::{Captures, Regex};
 
 use super::lexicon::{Lexicon, Qualifier, alternation};
+use super::taken::Taken;
 use super::{Mention, MentionKind, numeral};
 use crate::interval::Interval;
 
@@ -172,15 +173,49 @@ const NOT_NOUNS: &[&str] = &[
     "then",
 ];
 
+/// Capture group indices of the figure pattern, resolved once: looking groups up
+/// by name for every figure is a hash per group per match.
+#[derive(Debug)]
+struct Groups {
+    sym: usize,
+    sign: usize,
+    num: usize,
+    att: usize,
+    scale: usize,
+    pct: usize,
+    pts: usize,
+    word: usize,
+}
+
+impl Groups {
+    fn of(regex: &Regex) -> Groups {
+        let index = |name: &str| regex.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX);
+        Groups {
+            sym: index("sym"),
+            sign: index("sign"),
+            num: index("num"),
+            att: index("att"),
+            scale: index("scale"),
+            pct: index("pct"),
+            pts: index("pts"),
+            word: index("word"),
+        }
+    }
+}
+
 /// Compiled patterns for figures written in digits.
 #[derive(Debug)]
 pub struct FigurePatterns {
     figure: Regex,
-    qualifier_behind: Regex,
-    code_behind: Regex,
+    groups: Groups,
     multiple: Regex,
     ordinal: Regex,
     qualifiers: HashMap<String, Qualifier>,
+    /// The most words any qualifier phrase has ("in the region of": 4).
+    qualifier_words: usize,
+    /// The last word of every qualifier phrase ("than" of "more than").
+    qualifier_endings: Vec<String>,
+    codes: Vec<String>,
     scales: HashMap<String, f64>,
     symbols: HashMap<String, String>,
     currency_words: HashMap<String, String>,
@@ -228,14 +263,22 @@ impl FigurePatterns {
             all_scales = alternation(&all_scales),
             spaced_scales = alternation(&spaced_scales),
         );
-        // Qualifiers and currency codes are looked for behind a figure, not scanned
-        // for everywhere: a pattern that may start with any of them makes every
-        // position of the text a possible match start, which costs most of the time.
-        let quals = alternation(lexicon.qualifiers.iter().flat_map(|q| q.words.iter()));
+        // Qualifiers and currency codes are looked up in the words behind a figure, not
+        // scanned for: a pattern that may start with any of them makes every position
+        // of the text a possible match start, which costs most of the time.
+        let figure = Regex::new(&pattern)?;
+        let groups = Groups::of(&figure);
+        let qualifier_words = qualifiers.keys().map(|q| q.split(' ').count()).max().unwrap_or(0);
+        let mut qualifier_endings: Vec<String> =
+            qualifiers.keys().filter_map(|q| q.rsplit(' ').next()).map(str::to_string).collect();
+        qualifier_endings.sort();
+        qualifier_endings.dedup();
         Ok(FigurePatterns {
-            figure: Regex::new(&pattern)?,
-            qualifier_behind: Regex::new(&format!(r"(?i)(?:^|[^a-z])({quals})\s+$"))?,
-            code_behind: Regex::new(&format!(r"(?:^|[^A-Za-z])({})\s?$", alternation(&codes)))?,
+            figure,
+            groups,
+            qualifier_words,
+            qualifier_endings,
+            codes,
             multiple: Regex::new(r"(?i)(?-u:\b)(\d+(?:\.\d+)?)(?:\s+times(?-u:\b)|-fold(?-u:\b))")?,
             ordinal: Regex::new(r"(?-u:\b)(\d+)(?:st|nd|rd|th)(?-u:\b)")?,
             qualifiers,
@@ -248,13 +291,12 @@ impl FigurePatterns {
     }
 
     /// Every figure in `prose` that does not overlap a `taken` range.
-    pub fn find(&self, prose: &str, taken: &[Range<usize>]) -> Vec<Mention> {
+    pub fn find(&self, prose: &str, taken: &mut Taken) -> Vec<Mention> {
         let mut found = Vec::new();
-        let free = |r: &Range<usize>| !taken.iter().any(|t| t.start < r.end && r.start < t.end);
         for c in self.multiple.captures_iter(prose) {
             let whole = c.get(0).map_or(0..0, |m| m.range());
             let Ok(value) = c[1].parse::<f64>() else { continue };
-            if free(&whole) && !glued_before(prose, whole.start) {
+            if !glued_before(prose, whole.start) && taken.take(&whole) {
                 found.push(Mention {
                     kind: MentionKind::Multiplier,
                     range: whole,
@@ -269,7 +311,7 @@ impl FigurePatterns {
         for c in self.ordinal.captures_iter(prose) {
             let whole = c.get(0).map_or(0..0, |m| m.range());
             let Ok(value) = c[1].parse::<f64>() else { continue };
-            if free(&whole) && !glued_before(prose, whole.start) {
+            if !glued_before(prose, whole.start) && taken.take(&whole) {
                 found.push(Mention {
                     kind: MentionKind::Ordinal,
                     range: whole,
@@ -281,48 +323,72 @@ impl FigurePatterns {
                 });
             }
         }
-        let taken_now: Vec<Range<usize>> = found.iter().map(|m| m.range.clone()).collect();
         for c in self.figure.captures_iter(prose) {
-            let Some(num) = c.name("num") else { continue };
+            let Some(num) = c.get(self.groups.num) else { continue };
             let whole = c.get(0).map_or(0..0, |m| m.range());
-            if !free(&whole) || taken_now.iter().any(|t| t.start < whole.end && whole.start < t.end) {
+            if !taken.is_free(&whole) {
                 continue;
             }
-            if let Some(m) = self.read(prose, &c, num.range(), whole) {
+            // The mention may start before the match, at a qualifier or currency code.
+            if let Some(m) = self.read(prose, &c, num.range(), whole).filter(|m| taken.take(&m.range)) {
                 found.push(m);
             }
         }
         found
     }
 
-    /// The text just before `at`, at most `len` bytes, cut at a character boundary.
-    fn behind(prose: &str, at: usize, len: usize) -> (usize, &str) {
-        let mut start = at.saturating_sub(len);
-        while !prose.is_char_boundary(start) {
-            start += 1;
+    /// A currency code written just before `at` ("USD 5", "EUR5"): its start and text.
+    fn code_before<'p>(&self, prose: &'p str, at: usize) -> Option<(usize, &'p str)> {
+        let before = &prose[..at];
+        let before = before.strip_suffix(' ').unwrap_or(before);
+        let start = before.len() - before.bytes().rev().take_while(u8::is_ascii_uppercase).count();
+        let word = &before[start..];
+        let glued = before[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        (!glued && self.codes.iter().any(|c| c == word)).then_some((start, word))
+    }
+
+    /// The longest qualifier phrase that ends just before `at` ("more than "): its
+    /// start and meaning.
+    fn qualifier_before(&self, prose: &str, at: usize) -> Option<(usize, Qualifier)> {
+        let before = &prose[..at];
+        if !before.ends_with(char::is_whitespace) {
+            return None;
         }
-        (start, &prose[start..at])
+        let words = before.trim_end();
+        // Most figures follow words no qualifier ends with; only then build phrases.
+        let last = words.rsplit(char::is_whitespace).next().unwrap_or("");
+        if !self.qualifier_endings.iter().any(|w| w.eq_ignore_ascii_case(last)) {
+            return None;
+        }
+        let mut start = words.len();
+        let mut found = None;
+        for _ in 0..self.qualifier_words {
+            let head = words[..start].trim_end();
+            if head.is_empty() {
+                break;
+            }
+            start =
+                head.rfind(char::is_whitespace).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+            if let Some(q) = self.qualifiers.get(&normalise(&words[start..])) {
+                found = Some((start, *q));
+            }
+        }
+        found
     }
 
     fn read(&self, prose: &str, c: &Captures, num: Range<usize>, whole: Range<usize>) -> Option<Mention> {
-        let figure_start = c.name("sym").map_or(whole.start, |m| m.start());
-        let code = if c.name("sym").is_none() {
-            let (base, tail) = Self::behind(prose, figure_start, 8);
-            self.code_behind.captures(tail).and_then(|k| k.get(1)).map(|m| (base + m.start(), m.as_str()))
-        } else {
-            None
-        };
+        let g = &self.groups;
+        let sym = c.get(g.sym);
+        let figure_start = sym.map_or(whole.start, |m| m.start());
+        let code = if sym.is_none() { self.code_before(prose, figure_start) } else { None };
         let written_start = code.map_or(figure_start, |(at, _)| at);
-        let qual = {
-            let (base, tail) = Self::behind(prose, written_start, 40);
-            self.qualifier_behind.captures(tail).and_then(|k| k.get(1)).map(|m| (base + m.start(), m.as_str()))
-        };
-        let has_prefix = c.name("sym").is_some() || code.is_some();
-        let digits_start = c.name("sign").map_or(num.start, |s| s.start());
+        let qual = self.qualifier_before(prose, written_start);
+        let has_prefix = sym.is_some() || code.is_some();
+        let digits_start = c.get(g.sign).map_or(num.start, |s| s.start());
         if !has_prefix && glued_before(prose, digits_start) {
             return None;
         }
-        if glued_after(prose, whole.end) || glued_after(prose, num.end) && c.name("att").is_none() {
+        if glued_after(prose, whole.end) || glued_after(prose, num.end) && c.get(g.att).is_none() {
             return None;
         }
         let parsed = numeral::parse(&prose[num.clone()])?;
@@ -330,20 +396,20 @@ impl FigurePatterns {
             .name("sym")
             .and_then(|s| self.symbols.get(s.as_str()))
             .or_else(|| code.and_then(|(_, s)| self.currency_words.get(&normalise(s))))
-            .or_else(|| c.name("word").and_then(|s| self.currency_words.get(&normalise(s.as_str()))))
+            .or_else(|| c.get(g.word).and_then(|s| self.currency_words.get(&normalise(s.as_str()))))
             .cloned();
         // "52m" without a currency is more often metres than millions; leave it unscaled.
-        let attached = c.name("att").filter(|_| currency.is_some());
-        if c.name("att").is_some() && attached.is_none() {
+        let attached = c.get(g.att).filter(|_| currency.is_some());
+        if c.get(g.att).is_some() && attached.is_none() {
             return None;
         }
-        let scale_word = attached.or(c.name("scale"));
+        let scale_word = attached.or(c.get(g.scale));
         let scale = scale_word.and_then(|s| self.scales.get(&s.as_str().to_lowercase())).copied().unwrap_or(1.0);
-        let sign = if c.name("sign").is_some() { -1.0 } else { 1.0 };
+        let sign = if c.get(g.sign).is_some() { -1.0 } else { 1.0 };
         let value = sign * parsed.value * scale;
-        let (kind, unit, half) = if c.name("pct").is_some() {
+        let (kind, unit, half) = if c.get(g.pct).is_some() {
             (MentionKind::Percent, Some("%".to_string()), parsed.half_unit)
-        } else if let Some(p) = c.name("pts") {
+        } else if let Some(p) = c.get(g.pts) {
             let basis = p.as_str().to_lowercase().starts_with('b');
             (MentionKind::Points, Some(if basis { "bp" } else { "pp" }.to_string()), parsed.half_unit)
         } else if let Some(code) = currency {
@@ -356,13 +422,13 @@ impl FigurePatterns {
             let half = if scale_word.is_some() { parsed.half_unit * scale } else { parsed.count_half_unit() };
             (MentionKind::Number, counted_noun(&prose[whole.end..]), half)
         };
-        let qualifier = qual.and_then(|(_, q)| self.qualifiers.get(&normalise(q))).copied();
+        let qualifier = qual.map(|(_, q)| q);
         let interval = self.qualify(Interval::around(value, half), value, qualifier);
-        // A qualifier is part of the mention only when it was read; the span starts at it.
-        let start = match (qual, qualifier) {
-            (Some((at, _)), Some(_)) => at,
-            _ if has_prefix => written_start,
-            _ => digits_start,
+        // The mention's text starts at its qualifier, else at its currency, else at its digits.
+        let start = match qual {
+            Some((at, _)) => at,
+            None if has_prefix => written_start,
+            None => digits_start,
         };
         Some(Mention { kind, range: start..whole.end, value: Some(value), time: None, interval, unit, qualifier })
     }
@@ -388,27 +454,23 @@ impl FigurePatterns {
     fn looks_like_reference(&self, prose: &str, start: usize, end: usize, parsed: &numeral::Numeral) -> bool {
         let before = prose[..start].trim_end();
         let prev_word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-        if REFERENCE_WORDS.contains(&prev_word.to_lowercase().as_str()) || prev_word == "#" {
+        if prev_word == "#" || REFERENCE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(prev_word)) {
             return true;
         }
         let digits = &prose[start..end];
         if digits.starts_with('0') && digits.len() > 1 && !digits.starts_with("0.") {
             return true;
         }
-        let next_words: Vec<&str> = prose[end..].split_whitespace().take(3).collect();
-        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-        if parsed.value.fract() == 0.0 && next_words.first().is_some_and(capitalised) {
-            let street = next_words
-                .iter()
-                .skip(1)
-                .take(2)
-                .any(|w| STREET_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
-            if street || next_words.first().is_some_and(|w| STREET_WORDS.contains(w)) {
+        let mut next_words = prose[end..].split_whitespace();
+        let Some(first) = next_words.next() else { return false };
+        if parsed.value.fract() == 0.0 && first.starts_with(char::is_uppercase) {
+            let is_street = |w: &str| STREET_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+            if is_street(first) || next_words.take(2).any(is_street) {
                 return true;
             }
         }
         // A phone number: several groups of digits separated by single spaces.
-        next_words.first().is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_digit()))
+        first.len() >= 3 && first.bytes().all(|b| b.is_ascii_digit())
     }
 }
 

@@ -9,6 +9,7 @@
 mod figures;
 pub mod lexicon;
 mod numeral;
+pub(crate) mod taken;
 mod temporal;
 
 use std::ops::Range;
@@ -110,9 +111,9 @@ impl Extractor {
 
     /// Every mention in `prose`, in order of position, none overlapping another.
     pub fn extract(&self, prose: &str) -> Vec<Mention> {
-        let mut mentions = self.temporal.find(prose);
-        let taken: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
-        mentions.extend(self.figures.find(prose, &taken));
+        let mut taken = taken::Taken::default();
+        let mut mentions = self.temporal.find(prose, &mut taken);
+        mentions.extend(self.figures.find(prose, &mut taken));
         mentions.sort_by_key(|m| m.range.start);
         mentions
     }

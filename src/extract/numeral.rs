@@ -33,25 +33,36 @@ pub fn parse(text: &str) -> Option<Numeral> {
     if !valid_grouping(whole) {
         return None;
     }
-    let digits: String = whole.chars().filter(|c| *c != ',').collect();
-    if digits.is_empty() && fraction.is_none() {
+    // Digits of the whole part, grouping commas skipped: read without building a string.
+    let digits = || whole.bytes().filter(|b| *b != b',');
+    let digit_count = digits().count();
+    if digit_count == 0 && fraction.is_none() {
         return None;
     }
-    let mut plain = if digits.is_empty() { "0".to_string() } else { digits.clone() };
-    let (half_unit, trailing_zeros) = match fraction {
+    let whole_value = digits().fold(0.0f64, |acc, b| acc * 10.0 + f64::from(b - b'0'));
+    let (value, half_unit, trailing_zeros) = match fraction {
         Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => {
-            plain.push('.');
-            plain.push_str(f);
-            (0.5 * 10f64.powi(-(f.len() as i32)), 0)
+            // Decimals go through the standard parser, which rounds correctly.
+            let value = if whole.contains(',') {
+                let mut plain: String = whole.chars().filter(|c| *c != ',').collect();
+                plain.push('.');
+                plain.push_str(f);
+                plain.parse().ok()?
+            } else if whole.is_empty() {
+                format!("0.{f}").parse().ok()?
+            } else {
+                text.parse().ok()?
+            };
+            (value, 0.5 * 10f64.powi(-(f.len() as i32)), 0)
         }
         Some(_) => return None,
         None => {
-            let zeros = digits.bytes().rev().take_while(|b| *b == b'0').count();
+            let zeros = digits().rev().take_while(|b| *b == b'0').count();
             // "0" itself is exact, not a rounding of nothing.
-            (0.5, if zeros == digits.len() { 0 } else { zeros as u32 })
+            (whole_value, 0.5, if zeros == digit_count { 0 } else { zeros as u32 })
         }
     };
-    plain.parse().ok().map(|value| Numeral { value, half_unit, trailing_zeros })
+    Some(Numeral { value, half_unit, trailing_zeros })
 }
 
 fn valid_grouping(whole: &str) -> bool {

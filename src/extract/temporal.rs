@@ -5,88 +5,115 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use super::taken::Taken;
 use super::{Mention, MentionKind};
 use crate::interval::Interval;
 
 const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?";
 
 /// Compiled patterns for every temporal expression extraction knows.
+///
+/// `any` finds every form in one pass (an alternative per form, leftmost first and,
+/// at one position, in the order written: a date before its year, an age before a
+/// duration). It only finds: filling capture groups in a pattern that large costs
+/// more than the search, so each match is then read with the small pattern of its
+/// own form, anchored to the matched text.
 #[derive(Debug)]
 pub struct TemporalPatterns {
+    any: Regex,
+    iso: Regex,
     month_day: Regex,
     day_month: Regex,
     month_year: Regex,
-    iso_date: Regex,
-    weekday: Regex,
     fiscal: Regex,
     quarter: Regex,
     season: Regex,
-    year: Regex,
     age: Regex,
     duration: Regex,
 }
 
+const B: &str = r"(?-u:\b)";
+const ISO: &str = r"(\d{4})-(\d{2})-(\d{2})";
+const FISCAL: &str = r"(?:FY\s?'?(\d{4}|\d{2})|[Ff]iscal\s+(?:[Yy]ear\s+)?(\d{4}))";
+const QUARTER: &str = r"(?:(?i-u:q)([1-4])|((?i-u:first|second|third|fourth))[- ](?i-u:quarter)|(?i-u:h)([12])|((?i-u:first|second)) (?i-u:half))(?:\s+(?:of\s+)?(\d{4}))?";
+const SEASON: &str = r"((?:19|20)\d{2})[-–/](\d{2})";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?";
+const AGE: &str = r"(\d{1,3})-(?i-u:year-old)|(?i-u:aged)\s+(\d{1,3})";
+const DURATION: &str =
+    r"(\d+(?:\.\d+)?)[- ]((?i-u:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries))";
+const YEAR: &str = r"1[89]\d{2}|20\d{2}|2100";
+
+fn month_day() -> String {
+    format!(r"({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?{B}(?:,?\s+(\d{{4}}){B})?")
+}
+fn day_month() -> String {
+    format!(r"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}}){B})?")
+}
+fn month_year() -> String {
+    format!(r"({MONTHS})\s+(?:of\s+)?(\d{{4}})")
+}
+
+/// A pattern that must match the whole of a matched text.
+fn whole(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&format!("^(?:{pattern})$"))
+}
+
 impl TemporalPatterns {
     pub fn new() -> Result<TemporalPatterns, regex::Error> {
+        // The order of the alternatives is the order of precedence.
+        let forms =
+            [ISO, &month_day(), &day_month(), &month_year(), FISCAL, QUARTER, SEASON, WEEKDAY, AGE, DURATION, YEAR];
+        let any = forms.iter().map(|f| format!("(?:{f}){B}")).collect::<Vec<_>>().join("|");
         Ok(TemporalPatterns {
-            month_day: Regex::new(&format!(
-                r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
-            ))?,
-            day_month: Regex::new(&format!(
-                r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}})(?-u:\b))?"
-            ))?,
-            month_year: Regex::new(&format!(r"(?-u:\b)({MONTHS})\s+(?:of\s+)?(\d{{4}})(?-u:\b)"))?,
-            iso_date: Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)")?,
-            weekday: Regex::new(r"(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?-u:\b)")?,
-            fiscal: Regex::new(r"(?-u:\b)(?:FY\s?'?(\d{4}|\d{2})|[Ff]iscal\s+(?:[Yy]ear\s+)?(\d{4}))(?-u:\b)")?,
-            quarter: Regex::new(
-                r"(?i)(?-u:\b)(?:Q([1-4])|(first|second|third|fourth)[- ]quarter|H([12])|(first|second) half)(?:\s+(?:of\s+)?(\d{4}))?(?-u:\b)",
-            )?,
-            season: Regex::new(r"(?-u:\b)((?:19|20)\d{2})[-–/](\d{2})(?-u:\b)")?,
-            year: Regex::new(r"(?-u:\b)(1[89]\d{2}|20\d{2}|2100)(?-u:\b)")?,
-            age: Regex::new(r"(?i)(?-u:\b)(\d{1,3})-year-old(?-u:\b)|(?-u:\b)aged\s+(\d{1,3})(?-u:\b)")?,
-            duration: Regex::new(
-                r"(?i)(?-u:\b)(\d+(?:\.\d+)?)[- ](years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)(?-u:\b)",
-            )?,
+            any: Regex::new(&format!("{B}(?:{any})"))?,
+            iso: whole(ISO)?,
+            month_day: whole(&month_day())?,
+            day_month: whole(&day_month())?,
+            month_year: whole(&month_year())?,
+            fiscal: whole(FISCAL)?,
+            quarter: whole(QUARTER)?,
+            season: whole(SEASON)?,
+            age: whole(AGE)?,
+            duration: whole(DURATION)?,
         })
     }
 
-    /// Every temporal mention in `prose`, none overlapping another; earlier patterns
-    /// in this order win over later ones ("24 February 2022" over "2022").
-    pub fn find(&self, prose: &str) -> Vec<Mention> {
+    /// Every temporal mention in `prose` that overlaps nothing `taken`, in order.
+    pub fn find(&self, prose: &str, taken: &mut Taken) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
-        let mut push = |m: Mention| {
-            if !found.iter().any(|f| overlaps(&f.range, &m.range)) {
+        for m in self.any.find_iter(prose) {
+            if let Some(m) = self.read(prose, m.as_str(), m.range()).filter(|m| taken.take(&m.range)) {
                 found.push(m);
             }
-        };
-        for c in self.iso_date.captures_iter(prose) {
-            let iso = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
-            push(temporal(MentionKind::Date, c.get(0).map_or(0..0, |m| m.range()), valid_date(&iso).then_some(iso)));
         }
-        for c in self.month_day.captures_iter(prose) {
-            let (Some(month), Some(day)) = (month_number(&c[1]), c[2].parse::<u8>().ok()) else { continue };
-            // "May 5" is a date but "may 5" is not, and a bare month abbreviation with a
-            // number ("Mar 3") is too ambiguous without a year.
-            let time = date_iso(c.get(3).map(|y| y.as_str()), month, day);
-            push(temporal(MentionKind::Date, c.get(0).map_or(0..0, |m| m.range()), time));
+        found
+    }
+
+    /// The mention one match states, or `None` when it turns out not to be a time.
+    /// Forms are tried most frequent first; no text is wholly two forms at once.
+    fn read(&self, prose: &str, text: &str, whole: Range<usize>) -> Option<Mention> {
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if text.len() == 4 && digits(text) {
+            return stands_alone_as_year(prose, whole.clone())
+                .then(|| temporal(MentionKind::Year, whole, Some(text.to_string())));
         }
-        for c in self.day_month.captures_iter(prose) {
-            let (Some(month), Some(day)) = (month_number(&c[2]), c[1].parse::<u8>().ok()) else { continue };
-            let time = date_iso(c.get(3).map(|y| y.as_str()), month, day);
-            push(temporal(MentionKind::Date, c.get(0).map_or(0..0, |m| m.range()), time));
+        if text.starts_with(char::is_uppercase) && text.trim_end_matches('s').ends_with("day") {
+            return Some(temporal(MentionKind::Weekday, whole, Some(text.trim_end_matches('s').to_string())));
         }
-        for c in self.month_year.captures_iter(prose) {
-            let Some(month) = month_number(&c[1]) else { continue };
-            let time = format!("{}-{:02}", &c[2], month);
-            push(temporal(MentionKind::Date, c.get(0).map_or(0..0, |m| m.range()), Some(time)));
+        if let Some(c) = self.month_day.captures(text) {
+            let time = date_iso(c.get(3).map(|y| y.as_str()), month_number(&c[1])?, c[2].parse().ok()?);
+            return Some(temporal(MentionKind::Date, whole, time));
         }
-        for c in self.fiscal.captures_iter(prose) {
-            let year = c.get(1).or(c.get(2)).map(|y| y.as_str()).unwrap_or("");
-            let year = if year.len() == 2 { format!("20{year}") } else { year.to_string() };
-            push(temporal(MentionKind::Period, c.get(0).map_or(0..0, |m| m.range()), Some(format!("FY{year}"))));
+        if let Some(c) = self.duration.captures(text) {
+            let amount: f64 = c[1].parse().ok()?;
+            let unit = c[2].to_ascii_lowercase();
+            let mut m = temporal(MentionKind::Duration, whole, duration_iso(amount, &unit));
+            m.value = Some(amount);
+            m.interval = Interval::point(amount);
+            m.unit = Some(unit.trim_end_matches('s').to_string());
+            return Some(m);
         }
-        for c in self.quarter.captures_iter(prose) {
+        if let Some(c) = self.quarter.captures(text) {
             let part = if let Some(q) = c.get(1) {
                 format!("Q{}", q.as_str())
             } else if let Some(q) = c.get(2) {
@@ -100,65 +127,48 @@ impl TemporalPatterns {
                 Some(year) => format!("{}-{part}", year.as_str()),
                 None => part,
             };
-            push(temporal(MentionKind::Period, c.get(0).map_or(0..0, |m| m.range()), Some(time)));
+            return Some(temporal(MentionKind::Period, whole, Some(time)));
         }
-        for c in self.season.captures_iter(prose) {
-            let whole = c.get(0).map_or(0..0, |m| m.range());
-            if followed_by_digit(prose, whole.end) {
-                continue;
-            }
-            let first: i32 = c[1].parse().unwrap_or(0);
-            let second: i32 = c[2].parse().unwrap_or(-1);
-            // Only "2021-22" where the second is the next year; "2021-25" is a range.
-            if (first + 1) % 100 != second {
-                continue;
-            }
-            push(temporal(MentionKind::Period, whole, Some(format!("{}/{}", first, first + 1))));
+        if let Some(c) = self.day_month.captures(text) {
+            let time = date_iso(c.get(3).map(|y| y.as_str()), month_number(&c[2])?, c[1].parse().ok()?);
+            return Some(temporal(MentionKind::Date, whole, time));
         }
-        for m in self.weekday.find_iter(prose) {
-            let name = m.as_str().trim_end_matches('s').to_string();
-            push(temporal(MentionKind::Weekday, m.range(), Some(name)));
+        if let Some(c) = self.iso.captures(text) {
+            let iso = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
+            return Some(temporal(MentionKind::Date, whole, valid_date(&iso).then_some(iso)));
         }
-        for c in self.age.captures_iter(prose) {
-            let years = c.get(1).or(c.get(2)).and_then(|y| y.as_str().parse::<f64>().ok());
-            let Some(years) = years else { continue };
-            let mut m = temporal(MentionKind::Age, c.get(0).map_or(0..0, |m| m.range()), Some(format!("P{years}Y")));
+        if let Some(c) = self.month_year.captures(text) {
+            let time = format!("{}-{:02}", &c[2], month_number(&c[1])?);
+            return Some(temporal(MentionKind::Date, whole, Some(time)));
+        }
+        if let Some(c) = self.fiscal.captures(text) {
+            let year = c.get(1).or(c.get(2)).map_or("", |y| y.as_str());
+            let year = if year.len() == 2 { format!("20{year}") } else { year.to_string() };
+            return Some(temporal(MentionKind::Period, whole, Some(format!("FY{year}"))));
+        }
+        if let Some(c) = self.age.captures(text) {
+            let years: f64 = c.get(1).or(c.get(2))?.as_str().parse().ok()?;
+            let mut m = temporal(MentionKind::Age, whole, Some(format!("P{years}Y")));
             m.value = Some(years);
             m.interval = Interval::point(years);
             m.unit = Some("years".into());
-            push(m);
+            return Some(m);
         }
-        for c in self.duration.captures_iter(prose) {
-            let Ok(amount) = c[1].parse::<f64>() else { continue };
-            let unit = c[2].to_ascii_lowercase();
-            let mut m =
-                temporal(MentionKind::Duration, c.get(0).map_or(0..0, |m| m.range()), duration_iso(amount, &unit));
-            m.value = Some(amount);
-            m.interval = Interval::point(amount);
-            m.unit = Some(unit.trim_end_matches('s').to_string());
-            push(m);
+        let c = self.season.captures(text)?;
+        let first: i32 = c[1].parse().ok()?;
+        let second: i32 = c[2].parse().ok()?;
+        // Only "2021-22", where the second is the next year; "2021-25" is a range,
+        // whose first figure is still a year.
+        if (first + 1) % 100 == second {
+            return Some(temporal(MentionKind::Period, whole, Some(format!("{}/{}", first, first + 1))));
         }
-        for m in self.year.find_iter(prose) {
-            if !stands_alone_as_year(prose, m.range()) {
-                continue;
-            }
-            push(temporal(MentionKind::Year, m.range(), Some(m.as_str().to_string())));
-        }
-        found.sort_by_key(|m| m.range.start);
-        found
+        let year = whole.start..whole.start + 4;
+        stands_alone_as_year(prose, year.clone()).then(|| temporal(MentionKind::Year, year, Some(c[1].to_string())))
     }
 }
 
 fn temporal(kind: MentionKind, range: Range<usize>, time: Option<String>) -> Mention {
     Mention { kind, range, value: None, time, interval: Interval::point(0.0), unit: None, qualifier: None }
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-fn followed_by_digit(prose: &str, at: usize) -> bool {
-    prose[at..].chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// A four-digit number is a year unless it is part of a larger figure: money,
@@ -241,7 +251,7 @@ mod tests {
     fn times(text: &str) -> Vec<(MentionKind, String, Option<String>)> {
         TemporalPatterns::new()
             .unwrap()
-            .find(text)
+            .find(text, &mut Taken::default())
             .into_iter()
             .map(|m| (m.kind, text[m.range.clone()].to_string(), m.time))
             .collect()
