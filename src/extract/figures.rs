@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use super::lexicon::{Lexicon, Qualifier, alternation};
 use super::taken::Taken;
@@ -173,43 +173,38 @@ const NOT_NOUNS: &[&str] = &[
     "then",
 ];
 
-/// Capture group indices of the figure pattern, resolved once: looking groups up
-/// by name for every figure is a hash per group per match.
-#[derive(Debug)]
-struct Groups {
-    sym: usize,
-    sign: usize,
-    num: usize,
-    att: usize,
-    scale: usize,
-    pct: usize,
-    pts: usize,
-    word: usize,
+/// A matched figure, taken apart: offsets are in the prose.
+struct Parts<'t> {
+    /// Where a currency symbol starts, and the symbol.
+    sym: Option<(usize, &'t str)>,
+    sign: Option<usize>,
+    num: Range<usize>,
+    /// A scale written against the digits ("52m").
+    attached: Option<&'t str>,
+    /// A scale word after a space ("30 billion").
+    spaced: Option<&'t str>,
+    suffix: Suffix<'t>,
 }
 
-impl Groups {
-    fn of(regex: &Regex) -> Groups {
-        let index = |name: &str| regex.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX);
-        Groups {
-            sym: index("sym"),
-            sign: index("sign"),
-            num: index("num"),
-            att: index("att"),
-            scale: index("scale"),
-            pct: index("pct"),
-            pts: index("pts"),
-            word: index("word"),
-        }
-    }
+/// What follows a figure's number and scale.
+enum Suffix<'t> {
+    None,
+    Percent,
+    Points {
+        basis: bool,
+    },
+    /// A currency word or code ("dollars", "USD").
+    Currency(&'t str),
 }
 
 /// Compiled patterns for figures written in digits.
 #[derive(Debug)]
 pub struct FigurePatterns {
+    /// Multiples, ordinals and figures, in that precedence, in one pattern.
     figure: Regex,
-    groups: Groups,
-    multiple: Regex,
-    ordinal: Regex,
+    /// Currency symbols, longest first ("US$" before "$").
+    symbol_list: Vec<String>,
+    spaced_scales: Vec<String>,
     qualifiers: HashMap<String, Qualifier>,
     /// The most words any qualifier phrase has ("in the region of": 4).
     qualifier_words: usize,
@@ -266,8 +261,11 @@ impl FigurePatterns {
         // Qualifiers and currency codes are looked up in the words behind a figure, not
         // scanned for: a pattern that may start with any of them makes every position
         // of the text a possible match start, which costs most of the time.
-        let figure = Regex::new(&pattern)?;
-        let groups = Groups::of(&figure);
+        let figure = Regex::new(&format!(
+            r"(?i:[0-9]+(?:\.[0-9]+)?(?:\s+times|-fold))(?-u:\b)|[0-9]+(?:st|nd|rd|th)(?-u:\b)|(?:{pattern})"
+        ))?;
+        let mut symbol_list: Vec<String> = symbols.keys().cloned().collect();
+        symbol_list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let qualifier_words = qualifiers.keys().map(|q| q.split(' ').count()).max().unwrap_or(0);
         let mut qualifier_endings: Vec<String> =
             qualifiers.keys().filter_map(|q| q.rsplit(' ').next()).map(str::to_string).collect();
@@ -275,12 +273,11 @@ impl FigurePatterns {
         qualifier_endings.dedup();
         Ok(FigurePatterns {
             figure,
-            groups,
+            symbol_list,
+            spaced_scales,
             qualifier_words,
             qualifier_endings,
             codes,
-            multiple: Regex::new(r"(?i)(?-u:\b)(\d+(?:\.\d+)?)(?:\s+times(?-u:\b)|-fold(?-u:\b))")?,
-            ordinal: Regex::new(r"(?-u:\b)(\d+)(?:st|nd|rd|th)(?-u:\b)")?,
             qualifiers,
             scales,
             symbols,
@@ -293,48 +290,95 @@ impl FigurePatterns {
     /// Every figure in `prose` that does not overlap a `taken` range.
     pub fn find(&self, prose: &str, taken: &mut Taken) -> Vec<Mention> {
         let mut found = Vec::new();
-        for c in self.multiple.captures_iter(prose) {
-            let whole = c.get(0).map_or(0..0, |m| m.range());
-            let Ok(value) = c[1].parse::<f64>() else { continue };
-            if !glued_before(prose, whole.start) && taken.take(&whole) {
-                found.push(Mention {
-                    kind: MentionKind::Multiplier,
-                    range: whole,
-                    value: Some(value),
-                    time: None,
-                    interval: Interval::point(value),
-                    unit: Some("x".into()),
-                    qualifier: None,
-                });
-            }
-        }
-        for c in self.ordinal.captures_iter(prose) {
-            let whole = c.get(0).map_or(0..0, |m| m.range());
-            let Ok(value) = c[1].parse::<f64>() else { continue };
-            if !glued_before(prose, whole.start) && taken.take(&whole) {
-                found.push(Mention {
-                    kind: MentionKind::Ordinal,
-                    range: whole,
-                    value: Some(value),
-                    time: None,
-                    interval: Interval::point(value),
-                    unit: None,
-                    qualifier: None,
-                });
-            }
-        }
-        for c in self.figure.captures_iter(prose) {
-            let Some(num) = c.get(self.groups.num) else { continue };
-            let whole = c.get(0).map_or(0..0, |m| m.range());
+        for m in self.figure.find_iter(prose) {
+            let whole = m.range();
             if !taken.is_free(&whole) {
                 continue;
             }
+            let text = m.as_str();
+            let lower_end = text.get(text.len().saturating_sub(5)..).unwrap_or("").to_ascii_lowercase();
+            let counted = |kind, unit: Option<&str>| {
+                let digits = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+                let value: f64 = text[..digits].parse().ok()?;
+                Some(Mention {
+                    kind,
+                    range: whole.clone(),
+                    value: Some(value),
+                    time: None,
+                    interval: Interval::point(value),
+                    unit: unit.map(str::to_string),
+                    qualifier: None,
+                })
+            };
+            // The pattern's first two alternatives: "3 times", "10-fold"; "10th".
+            let mention = if lower_end.ends_with("times") || lower_end.ends_with("-fold") {
+                counted(MentionKind::Multiplier, Some("x")).filter(|_| !glued_before(prose, whole.start))
+            } else if text.starts_with(|c: char| c.is_ascii_digit())
+                && text.trim_start_matches(|c: char| c.is_ascii_digit()).len() == 2
+                && ["st", "nd", "rd", "th"].contains(&&text[text.len() - 2..])
+            {
+                counted(MentionKind::Ordinal, None).filter(|_| !glued_before(prose, whole.start))
+            } else {
+                self.read(prose, whole)
+            };
             // The mention may start before the match, at a qualifier or currency code.
-            if let Some(m) = self.read(prose, &c, num.range(), whole).filter(|m| taken.take(&m.range)) {
+            if let Some(m) = mention.filter(|m| taken.take(&m.range)) {
                 found.push(m);
             }
         }
         found
+    }
+
+    /// Splits a matched figure into its parts. The pattern guarantees the shape
+    /// (symbol, sign, digits, scale, then a percent, points or currency word), so
+    /// reading it by hand costs far less than asking the regex for its groups.
+    fn parts<'p>(&self, prose: &'p str, whole: &Range<usize>) -> Parts<'p> {
+        let text = &prose[whole.clone()];
+        let base = whole.start;
+        let mut at = 0;
+        let sym = self.symbol_list.iter().find(|s| text.starts_with(s.as_str())).map(|s| {
+            at = s.len();
+            (base, &text[..at])
+        });
+        if sym.is_some() {
+            at += text[at..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+        }
+        let sign = text[at..].chars().next().filter(|c| "-−–".contains(*c)).map(|c| {
+            at += c.len_utf8();
+            base + at - c.len_utf8()
+        });
+        let num_start = at;
+        at += text[at..].bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
+        let num = base + num_start..base + at;
+        let letters = text[at..].bytes().take_while(u8::is_ascii_alphabetic).count();
+        let mut attached = None;
+        let mut spaced = None;
+        if letters > 0 && self.scales.contains_key(&text[at..at + letters].to_ascii_lowercase()) {
+            attached = Some(&text[at..at + letters]);
+            at += letters;
+        } else if let Some(space) = text[at..].chars().next().filter(|c| c.is_whitespace()) {
+            let word_start = at + space.len_utf8();
+            let len = text[word_start..].bytes().take_while(u8::is_ascii_alphabetic).count();
+            let word = &text[word_start..word_start + len];
+            if self.spaced_scales.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+                spaced = Some(word);
+                at = word_start + len;
+            }
+        }
+        let rest = text[at..].trim_start();
+        let lower = rest.to_ascii_lowercase();
+        let suffix = if rest.is_empty() {
+            Suffix::None
+        } else if lower.starts_with("percentage") || lower.starts_with("pp") {
+            Suffix::Points { basis: false }
+        } else if rest.starts_with('%') || lower.starts_with("per") {
+            Suffix::Percent
+        } else if lower.starts_with("basis") || lower.starts_with("bps") {
+            Suffix::Points { basis: true }
+        } else {
+            Suffix::Currency(rest)
+        };
+        Parts { sym, sign, num, attached, spaced, suffix }
     }
 
     /// A currency code written just before `at` ("USD 5", "EUR5"): its start and text.
@@ -376,51 +420,56 @@ impl FigurePatterns {
         found
     }
 
-    fn read(&self, prose: &str, c: &Captures, num: Range<usize>, whole: Range<usize>) -> Option<Mention> {
-        let g = &self.groups;
-        let sym = c.get(g.sym);
-        let figure_start = sym.map_or(whole.start, |m| m.start());
-        let code = if sym.is_none() { self.code_before(prose, figure_start) } else { None };
+    fn read(&self, prose: &str, whole: Range<usize>) -> Option<Mention> {
+        let parts = self.parts(prose, &whole);
+        let num = parts.num.clone();
+        let figure_start = parts.sym.map_or(whole.start, |(at, _)| at);
+        let code = if parts.sym.is_none() { self.code_before(prose, figure_start) } else { None };
         let written_start = code.map_or(figure_start, |(at, _)| at);
         let qual = self.qualifier_before(prose, written_start);
-        let has_prefix = sym.is_some() || code.is_some();
-        let digits_start = c.get(g.sign).map_or(num.start, |s| s.start());
+        let has_prefix = parts.sym.is_some() || code.is_some();
+        let digits_start = parts.sign.unwrap_or(num.start);
         if !has_prefix && glued_before(prose, digits_start) {
             return None;
         }
-        if glued_after(prose, whole.end) || glued_after(prose, num.end) && c.get(g.att).is_none() {
+        if glued_after(prose, whole.end) || glued_after(prose, num.end) && parts.attached.is_none() {
             return None;
         }
         let parsed = numeral::parse(&prose[num.clone()])?;
-        let currency = c
-            .name("sym")
-            .and_then(|s| self.symbols.get(s.as_str()))
+        let word_currency = match parts.suffix {
+            Suffix::Currency(word) => self.currency_words.get(&normalise(word)),
+            _ => None,
+        };
+        let currency = parts
+            .sym
+            .and_then(|(_, s)| self.symbols.get(s))
             .or_else(|| code.and_then(|(_, s)| self.currency_words.get(&normalise(s))))
-            .or_else(|| c.get(g.word).and_then(|s| self.currency_words.get(&normalise(s.as_str()))))
+            .or(word_currency)
             .cloned();
         // "52m" without a currency is more often metres than millions; leave it unscaled.
-        let attached = c.get(g.att).filter(|_| currency.is_some());
-        if c.get(g.att).is_some() && attached.is_none() {
+        if parts.attached.is_some() && currency.is_none() {
             return None;
         }
-        let scale_word = attached.or(c.get(g.scale));
-        let scale = scale_word.and_then(|s| self.scales.get(&s.as_str().to_lowercase())).copied().unwrap_or(1.0);
-        let sign = if c.get(g.sign).is_some() { -1.0 } else { 1.0 };
+        let scale_word = parts.attached.or(parts.spaced);
+        let scale = scale_word.and_then(|s| self.scales.get(&s.to_ascii_lowercase())).copied().unwrap_or(1.0);
+        let sign = if parts.sign.is_some() { -1.0 } else { 1.0 };
         let value = sign * parsed.value * scale;
-        let (kind, unit, half) = if c.get(g.pct).is_some() {
-            (MentionKind::Percent, Some("%".to_string()), parsed.half_unit)
-        } else if let Some(p) = c.get(g.pts) {
-            let basis = p.as_str().to_lowercase().starts_with('b');
-            (MentionKind::Points, Some(if basis { "bp" } else { "pp" }.to_string()), parsed.half_unit)
-        } else if let Some(code) = currency {
-            let half = if scale_word.is_some() { parsed.half_unit } else { parsed.count_half_unit() };
-            (MentionKind::Money, Some(code), half * scale)
-        } else {
-            if !has_prefix && self.looks_like_reference(prose, digits_start, whole.end, &parsed) {
-                return None;
+        let (kind, unit, half) = match parts.suffix {
+            Suffix::Percent => (MentionKind::Percent, Some("%".to_string()), parsed.half_unit),
+            Suffix::Points { basis } => {
+                (MentionKind::Points, Some(if basis { "bp" } else { "pp" }.to_string()), parsed.half_unit)
             }
-            let half = if scale_word.is_some() { parsed.half_unit * scale } else { parsed.count_half_unit() };
-            (MentionKind::Number, counted_noun(&prose[whole.end..]), half)
+            _ if currency.is_some() => {
+                let half = if scale_word.is_some() { parsed.half_unit } else { parsed.count_half_unit() };
+                (MentionKind::Money, currency, half * scale)
+            }
+            _ => {
+                if !has_prefix && self.looks_like_reference(prose, digits_start, whole.end, &parsed) {
+                    return None;
+                }
+                let half = if scale_word.is_some() { parsed.half_unit * scale } else { parsed.count_half_unit() };
+                (MentionKind::Number, counted_noun(&prose[whole.end..]), half)
+            }
         };
         let qualifier = qual.map(|(_, q)| q);
         let interval = self.qualify(Interval::around(value, half), value, qualifier);
