@@ -2,13 +2,13 @@
 //! change nouns, comparatives, fraction words and period phrases — compiled once
 //! from the lexicon.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use regex::Regex;
 
 use crate::extract::Lexicon;
 use crate::extract::lexicon::alternation;
-use crate::extract::taken::Taken;
 use crate::interval::Interval;
 
 /// Which way a change goes.
@@ -46,14 +46,11 @@ pub struct Cue {
 /// Compiled cue patterns.
 #[derive(Debug)]
 pub struct Cues {
-    verbs: Regex,
-    up_verbs: Vec<String>,
-    factor_verbs: Vec<(String, f64)>,
-    nouns: Regex,
-    up_nouns: Vec<String>,
-    comparatives: Regex,
-    up_comparatives: Vec<String>,
-    levels: Regex,
+    /// Every cue word of every kind, in one pattern: verbs first, so that a word
+    /// that is also a noun or level verb ("cut", "was up") reads as a verb.
+    any: Regex,
+    /// What each cue phrase is, by its normalised text.
+    kinds: HashMap<String, CueKind>,
     object_levels: Vec<String>,
     fractions: Regex,
     fraction_values: Vec<(String, f64)>,
@@ -66,29 +63,34 @@ fn key(text: &str) -> String {
 
 impl Cues {
     pub fn new(lexicon: &Lexicon) -> Result<Cues, regex::Error> {
-        let factor_words: Vec<String> = lexicon.factor_verbs.iter().flat_map(|f| f.words.iter().cloned()).collect();
-        let verb_words: Vec<&String> =
-            lexicon.change_verbs.up.iter().chain(&lexicon.change_verbs.down).chain(&factor_words).collect();
-        let noun_words: Vec<&String> = lexicon.change_nouns.up.iter().chain(&lexicon.change_nouns.down).collect();
-        let comparative_words: Vec<&String> =
-            lexicon.comparatives.up.iter().chain(&lexicon.comparatives.down).collect();
+        let mut kinds: HashMap<String, CueKind> = HashMap::new();
+        let mut add = |words: &[String], kind: CueKind| {
+            for w in words {
+                kinds.entry(key(w)).or_insert_with(|| kind.clone());
+            }
+        };
+        add(&lexicon.change_verbs.up, CueKind::ChangeVerb(Direction::Up));
+        add(&lexicon.change_verbs.down, CueKind::ChangeVerb(Direction::Down));
+        for f in &lexicon.factor_verbs {
+            add(&f.words, CueKind::FactorVerb(f.factor));
+        }
+        add(&lexicon.change_nouns.up, CueKind::ChangeNoun(Direction::Up));
+        add(&lexicon.change_nouns.down, CueKind::ChangeNoun(Direction::Down));
+        let than = |words: &[String]| words.iter().map(|w| format!("{w} than")).collect::<Vec<_>>();
+        add(&than(&lexicon.comparatives.up), CueKind::Comparative(Direction::Up));
+        add(&than(&lexicon.comparatives.down), CueKind::Comparative(Direction::Down));
+        add(&lexicon.level_verbs, CueKind::LevelVerb);
+        add(&lexicon.object_level_verbs, CueKind::LevelVerb);
+
+        let factor_words: Vec<&String> = lexicon.factor_verbs.iter().flat_map(|f| f.words.iter()).collect();
+        let verbs = alternation(lexicon.change_verbs.up.iter().chain(&lexicon.change_verbs.down).chain(factor_words));
+        let nouns = alternation(lexicon.change_nouns.up.iter().chain(&lexicon.change_nouns.down));
+        let comparatives = alternation(lexicon.comparatives.up.iter().chain(&lexicon.comparatives.down));
+        let levels = alternation(lexicon.level_verbs.iter().chain(&lexicon.object_level_verbs));
         let fraction_words: Vec<&String> = lexicon.fractions.iter().flat_map(|f| f.words.iter()).collect();
         Ok(Cues {
-            verbs: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(verb_words)))?,
-            up_verbs: lexicon.change_verbs.up.iter().map(|w| key(w)).collect(),
-            factor_verbs: lexicon
-                .factor_verbs
-                .iter()
-                .flat_map(|f| f.words.iter().map(move |w| (key(w), f.factor)))
-                .collect(),
-            nouns: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(noun_words)))?,
-            up_nouns: lexicon.change_nouns.up.iter().map(|w| key(w)).collect(),
-            comparatives: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})\s+than(?-u:\b)", alternation(comparative_words)))?,
-            up_comparatives: lexicon.comparatives.up.iter().map(|w| key(w)).collect(),
-            levels: Regex::new(&format!(
-                r"(?i)(?-u:\b)(?:{})(?-u:\b)",
-                alternation(lexicon.level_verbs.iter().chain(&lexicon.object_level_verbs))
-            ))?,
+            any: Regex::new(&format!(r"(?i)(?-u:\b)(?:{verbs}|{nouns}|(?:{comparatives})\s+than|{levels})(?-u:\b)"))?,
+            kinds,
             object_levels: lexicon.object_level_verbs.iter().map(|w| key(w)).collect(),
             fractions: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(fraction_words)))?,
             fraction_values: lexicon
@@ -100,13 +102,10 @@ impl Cues {
         })
     }
 
-    /// Every cue in `text` (a sentence), in order, offsets relative to `text`.
+    /// Every cue in `text`, in order, offsets relative to `text`.
     pub fn find(&self, text: &str) -> Vec<Cue> {
         let mut cues = Vec::new();
-        // Verbs first: a noun or level verb that is also a verb form here ("cut",
-        // "was up") is already a verb cue, and later kinds skip what is taken.
-        let mut taken = Taken::default();
-        for m in self.verbs.find_iter(text) {
+        for m in self.any.find_iter(text) {
             let k = key(m.as_str());
             // "up to 600 tonnes" is a bound, not a rise; "up from" only attaches a level.
             let next = text[m.end()..].split_whitespace().next().unwrap_or("");
@@ -114,36 +113,10 @@ impl Cues {
             if k == "up" && next_is("to") || (k == "up" || k == "down") && next_is("from") {
                 continue;
             }
-            let kind = match self.factor_verbs.iter().find(|(w, _)| *w == k) {
-                Some((_, f)) => CueKind::FactorVerb(*f),
-                None if self.up_verbs.contains(&k) => CueKind::ChangeVerb(Direction::Up),
-                None => CueKind::ChangeVerb(Direction::Down),
-            };
-            taken.take(&m.range());
-            cues.push(Cue { kind, range: m.range(), text: k });
-        }
-        for m in self.nouns.find_iter(text) {
-            if !taken.take(&m.range()) {
-                continue;
-            }
-            let k = key(m.as_str());
-            let direction = if self.up_nouns.contains(&k) { Direction::Up } else { Direction::Down };
-            cues.push(Cue { kind: CueKind::ChangeNoun(direction), range: m.range(), text: k });
-        }
-        for m in self.comparatives.find_iter(text) {
-            taken.take(&m.range());
-            let k = key(m.as_str());
-            let word = k.trim_end_matches(" than");
-            let direction =
-                if self.up_comparatives.iter().any(|w| w == word) { Direction::Up } else { Direction::Down };
-            cues.push(Cue { kind: CueKind::Comparative(direction), range: m.range(), text: k });
-        }
-        for m in self.levels.find_iter(text) {
-            if taken.is_free(&m.range()) {
-                cues.push(Cue { kind: CueKind::LevelVerb, range: m.range(), text: key(m.as_str()) });
+            if let Some(kind) = self.kinds.get(&k) {
+                cues.push(Cue { kind: kind.clone(), range: m.range(), text: k });
             }
         }
-        cues.sort_by_key(|c| c.range.start);
         cues
     }
 

@@ -42,20 +42,18 @@ pub(crate) struct FrontMatterError {
 /// Reads the front matter at the top of `source` (whose text starts at `start`,
 /// just past any byte-order mark), if there is any; with `after_comments`, blank
 /// lines and HTML comments may precede it.
-pub(crate) fn read(
-    source: &str,
-    lines: &LineIndex,
-    start: usize,
-    after_comments: bool,
-) -> Result<Option<FrontMatter>, FrontMatterError> {
+pub(crate) fn read(source: &str, start: usize, after_comments: bool) -> Result<Option<FrontMatter>, FrontMatterError> {
     let start = if after_comments { skip_comments(source, start) } else { start };
     let Some((yaml_range, end)) = locate(source, start) else {
         return Ok(None);
     };
     let yaml = &source[yaml_range.clone()];
-    // The YAML's line 1 is this line of the file.
-    let first_line = lines.line_col(source, yaml_range.start).0;
+    // Lines and columns are wanted only for an error, which is rare: index lazily.
+    let lines = || LineIndex::new(source);
     let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
+        let lines = lines();
+        // The YAML's line 1 is this line of the file.
+        let first_line = lines.line_col(source, yaml_range.start).0;
         // The YAML parser's byte index, kept inside the YAML in case it points past it.
         let offset = e.location().map_or(yaml_range.start, |l| yaml_range.start + l.index().min(yaml.len()));
         let (line, column) = lines.line_col(source, offset);
@@ -69,7 +67,7 @@ pub(crate) fn read(
     if let Some((key, found)) = DATE_KEYS.iter().find_map(|&k| value.get(k).map(|v| (k, v))) {
         date = Some(date_value(found).ok_or_else(|| {
             let offset = value_offset(yaml, key).map_or(yaml_range.start, |o| yaml_range.start + o);
-            let (line, column) = lines.line_col(source, offset);
+            let (line, column) = lines().line_col(source, offset);
             FrontMatterError { line, column, message: bad_date_message(key, found) }
         })?);
     }
@@ -221,11 +219,11 @@ mod tests {
     use super::*;
 
     fn read_str(src: &str) -> Result<Option<FrontMatter>, FrontMatterError> {
-        read(src, &LineIndex::new(src), 0, false)
+        read(src, 0, false)
     }
 
     fn read_after_comments(src: &str) -> Result<Option<FrontMatter>, FrontMatterError> {
-        read(src, &LineIndex::new(src), 0, true)
+        read(src, 0, true)
     }
 
     fn date(y: i16, m: i8, d: i8) -> Option<Date> {

@@ -34,6 +34,7 @@ pub use frontmatter::parse_date;
 
 use lines::LineIndex;
 use offsets::OffsetMap;
+use std::sync::OnceLock;
 
 /// How a file's text is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,8 +101,9 @@ pub struct Document {
     pub blocks: Vec<Range<usize>>,
     /// Where each piece of `prose` came from in `source`.
     map: OffsetMap,
-    /// Line starts of `source`.
-    lines: LineIndex,
+    /// Line starts of `source`, built on first use: only findings and the claims
+    /// report need lines and columns, and most documents have no findings.
+    lines: OnceLock<LineIndex>,
 }
 
 impl Document {
@@ -111,12 +113,11 @@ impl Document {
     /// whose value is not a date.
     pub fn parse(path: impl Into<String>, source: String, format: Format) -> Result<Document, InputError> {
         let path = path.into();
-        let lines = LineIndex::new(&source);
         // The text proper starts after any byte-order mark.
         let text_start = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
         // Leading HTML comments only hide things in Markdown.
         let after_comments = format == Format::Markdown;
-        let front = frontmatter::read(&source, &lines, text_start, after_comments).map_err(|e| InputError {
+        let front = frontmatter::read(&source, text_start, after_comments).map_err(|e| InputError {
             path: path.clone(),
             line: e.line,
             column: e.column,
@@ -127,7 +128,12 @@ impl Document {
             Format::Markdown => markdown::read(&source, text_start, body_start),
             Format::PlainText => plain::read(&source, body_start),
         };
-        Ok(Document { path, publication_date: front.and_then(|f| f.date), source, prose, blocks, map, lines })
+        let date = front.and_then(|f| f.date);
+        Ok(Document { path, publication_date: date, source, prose, blocks, map, lines: OnceLock::new() })
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.source))
     }
 
     /// The source span of a range of `prose`.
@@ -140,7 +146,7 @@ impl Document {
         let end = ceil_char_boundary(&self.prose, prose_range.end.clamp(start, self.prose.len()));
         let source_start = self.map.start_to_source(start);
         let source_end = if end == start { source_start } else { self.map.end_to_source(end).max(source_start) };
-        self.lines.span(&self.source, source_start..source_end)
+        self.lines().span(&self.source, source_start..source_end)
     }
 
     /// A byte range of `source` made safe to slice and to annotate: clamped to the
@@ -155,7 +161,7 @@ impl Document {
     /// The 1-based line of `source` holding byte `offset` (the last line for
     /// offsets past the end).
     pub fn line_of(&self, offset: usize) -> usize {
-        self.lines.line_of(offset)
+        self.lines().line_of(offset)
     }
 
     /// The bytes of 1-based `line` of `source`, without its `\n` (a CRLF line keeps
@@ -165,7 +171,7 @@ impl Document {
     ///
     /// If the source has no such line (lines run from 1 to `line_of(source.len())`).
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        self.lines.line_range(self.source.len(), line)
+        self.lines().line_range(self.source.len(), line)
     }
 
     /// Sentences of the document, as ranges of `prose`, in order; none crosses a block.
