@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throughput benchmark: runs `factlint check` over the synthetic corpus and prints
-# MB/s and peak memory, on one thread and on all cores.
+# MB/s and peak memory, on one core (one worker thread, the process pinned to one
+# CPU with taskset where it exists) and on all cores.
 #
 #   bash benches/throughput.sh [CORPUS_DIR]
 #
@@ -25,10 +26,12 @@ echo "corpus: $corpus, $files files, $bytes bytes"
 # Best of three runs; arithmetic in python3, which the corpus generator needs anyway.
 run() {
   local label=$1; shift
+  local pin=()
+  if [ "$label" = "1 core" ] && command -v taskset >/dev/null 2>&1; then pin=(taskset -c 0); fi
   local log
   log=$(mktemp)
   for _ in 1 2 3; do
-    /usr/bin/time -f '%e %M' -a -o "$log" "$bin" check --format json --fail-on never "$@" "$corpus" >/dev/null
+    /usr/bin/time -f '%e %M' -a -o "$log" "${pin[@]}" "$bin" check --format json --fail-on never "$@" "$corpus" >/dev/null
   done
   python3 - "$label" "$bytes" "$log" <<'PY'
 import sys
@@ -41,5 +44,5 @@ PY
   rm -f "$log"
 }
 
-run "1 thread" --threads 1
+run "1 core" --threads 1
 run "all cores"
