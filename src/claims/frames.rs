@@ -67,7 +67,30 @@ const AMOUNT_WORDS: &[&str] = &[
 const ATTACHING_LEVEL_VERBS: &[&str] =
     &["reaching", "hitting", "standing at", "totalling", "coming to", "to reach", "to hit"];
 /// Words that end the subject of a clause when read backwards from its verb.
-const CLAUSE_BOUNDARIES: &[&str] = &[",", ";", ":", "(", " and ", " but ", " while ", " whereas ", " which ", " as "];
+const CLAUSE_BOUNDARIES: &[&str] = &[
+    ",",
+    ";",
+    ":",
+    "(",
+    " and ",
+    " but ",
+    " while ",
+    " whereas ",
+    " which ",
+    " as ",
+    " although ",
+    " though ",
+    " because ",
+    " despite ",
+    " after ",
+    " when ",
+    " if ",
+    " since ",
+    " said ",
+    " says ",
+    " told ",
+    " that ",
+];
 
 /// Binds the claims of every sentence, in document order.
 pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Mention]) -> Vec<Claim> {

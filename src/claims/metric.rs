@@ -20,6 +20,33 @@ const NEUTRAL: &[&str] = &["bilateral", "overall", "annual", "combined", "yearly
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some", "all", "such"];
 
+/// Words that belong to the clause around a subject, never to what it measures.
+const FUNCTION_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "despite",
+    "although",
+    "though",
+    "even",
+    "because",
+    "also",
+    "still",
+    "only",
+    "just",
+    "now",
+    "then",
+    "however",
+    "meanwhile",
+    "overall",
+];
+
 /// Prepositions that begin a phrase about where or when, not what.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "for", "on", "across", "between", "among", "from", "by", "during", "within", "to", "under", "since",
@@ -133,7 +160,12 @@ pub fn normalise(phrase: &str) -> Metric {
             of_tail = Some(Vec::new());
             continue;
         }
-        if in_place_phrase || DETERMINERS.contains(&lower.as_str()) || possessive || lower == "&" {
+        if in_place_phrase
+            || DETERMINERS.contains(&lower.as_str())
+            || FUNCTION_WORDS.contains(&lower.as_str())
+            || possessive
+            || lower == "&"
+        {
             continue;
         }
         let word = fold_plural(&bare);
@@ -225,5 +257,7 @@ mod tests {
         assert_eq!(subject(" and "), Subject::Elided);
         assert_eq!(subject(""), Subject::Elided);
         assert!(matches!(subject("Trade between the two countries"), Subject::Phrase(_)));
+        assert_eq!(subject("despite"), Subject::Unknown);
+        assert_eq!(m("highway allocation is").words, ["highway", "allocation"]);
     }
 }
