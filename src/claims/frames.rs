@@ -66,6 +66,37 @@ const AMOUNT_WORDS: &[&str] = &[
 /// Level verbs that, after a change verb, only attach the level it reached.
 const ATTACHING_LEVEL_VERBS: &[&str] =
     &["reaching", "hitting", "standing at", "totalling", "coming to", "to reach", "to hit"];
+/// Words that say a sentence is about a time of its own.
+const TIME_WORDS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "decade",
+    "week",
+    "weeks",
+    "ago",
+    "later",
+    "earlier",
+    "since",
+    "then",
+    "previous",
+    "following",
+    "next",
+    "last",
+    "again",
+    "before",
+    "after",
+    "until",
+    "now",
+    "today",
+    "yesterday",
+    "annual",
+    "annually",
+];
+
 /// Words that end the subject of a clause when read backwards from its verb.
 const CLAUSE_BOUNDARIES: &[&str] = &[
     ",",
@@ -197,7 +228,15 @@ impl SentenceReader<'_> {
                 _ => true,
             })
             .collect();
-        let sentence_period = self.sentence_period(openers.first().map_or(text.len(), |c| c.range.start));
+        // A year stated before the first verb holds for the sentence; a sentence that
+        // names no time at all goes on in the period of the one before.
+        // Words such as "the following year" or "then" state a time extraction may not
+        // read; such a sentence keeps no period rather than a wrong one.
+        let names_a_time = self.in_sentence.iter().any(|&i| self.mentions[i].kind.is_temporal())
+            || text.split(|c: char| !c.is_alphabetic()).any(|w| TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w)));
+        let sentence_period = self
+            .sentence_period(openers.first().map_or(text.len(), |c| c.range.start))
+            .or_else(|| previous.filter(|_| !names_a_time).and_then(|p| p.period));
         let mut claims: Vec<Claim> = Vec::new();
         for (k, cue) in openers.iter().enumerate() {
             let end = openers.get(k + 1).map_or(text.len(), |next| next.range.start);

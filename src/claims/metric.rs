@@ -45,6 +45,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "however",
     "meanwhile",
     "overall",
+    "following",
+    "previous",
+    "next",
+    "year",
+    "month",
+    "quarter",
 ];
 
 /// Prepositions that begin a phrase about where or when, not what.
