@@ -97,31 +97,42 @@ const TIME_WORDS: &[&str] = &[
     "annually",
 ];
 
-/// Words that end the subject of a clause when read backwards from its verb.
-const CLAUSE_BOUNDARIES: &[&str] = &[
-    ",",
-    ";",
-    ":",
-    "(",
-    " and ",
-    " but ",
-    " while ",
-    " whereas ",
-    " which ",
-    " as ",
-    " although ",
-    " though ",
-    " because ",
-    " despite ",
-    " after ",
-    " when ",
-    " if ",
-    " since ",
-    " said ",
-    " says ",
-    " told ",
-    " that ",
+/// Punctuation that ends the subject of a clause, read backwards from its verb.
+const CLAUSE_PUNCTUATION: &[char] = &[',', ';', ':', '('];
+/// Words that end the subject of a clause, read backwards from its verb.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "whereas", "which", "as", "although", "though", "because", "despite", "after", "when", "if",
+    "since", "said", "says", "told", "that",
 ];
+
+/// Where the clause ending at the end of `before` starts: just past the nearest
+/// clause punctuation or clause word, read backwards word by word, so the cost is
+/// the length of the subject, not of the sentence. "and" ends a clause only when
+/// the verb follows it directly ("…units and rose 25%"); otherwise it joins nouns
+/// ("trade between Velmora and Kastrelia rose").
+fn clause_start(before: &str) -> usize {
+    let mut end = before.len();
+    let mut first_word = true;
+    while end > 0 {
+        let head = before[..end].trim_end();
+        if head.is_empty() {
+            return 0;
+        }
+        if head.ends_with(CLAUSE_PUNCTUATION) {
+            return head.len();
+        }
+        let word_start = head
+            .rfind(|c: char| c.is_whitespace() || CLAUSE_PUNCTUATION.contains(&c))
+            .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &head[word_start..];
+        if CLAUSE_WORDS.contains(&word) && (word != "and" || first_word) {
+            return head.len();
+        }
+        first_word = false;
+        end = word_start;
+    }
+    0
+}
 
 /// Binds the claims of every sentence, in document order.
 pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Mention]) -> Vec<Claim> {
@@ -230,13 +241,11 @@ impl SentenceReader<'_> {
             .collect();
         // A year stated before the first verb holds for the sentence; a sentence that
         // names no time at all goes on in the period of the one before.
-        // Words such as "the following year" or "then" state a time extraction may not
-        // read; such a sentence keeps no period rather than a wrong one.
-        let names_a_time = self.in_sentence.iter().any(|&i| self.mentions[i].kind.is_temporal())
-            || text.split(|c: char| !c.is_alphabetic()).any(|w| TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w)));
-        let sentence_period = self
-            .sentence_period(openers.first().map_or(text.len(), |c| c.range.start))
-            .or_else(|| previous.filter(|_| !names_a_time).and_then(|p| p.period));
+        let sentence_period =
+            self.sentence_period(openers.first().map_or(text.len(), |c| c.range.start)).or_else(|| {
+                let carried = previous?.period?;
+                (!self.names_a_time()).then_some(carried)
+            });
         let mut claims: Vec<Claim> = Vec::new();
         for (k, cue) in openers.iter().enumerate() {
             let end = openers.get(k + 1).map_or(text.len(), |next| next.range.start);
@@ -265,6 +274,17 @@ impl SentenceReader<'_> {
         }
         lend_amounts(&mut claims, self.mentions);
         claims
+    }
+
+    /// Whether the sentence states a time of its own: a temporal mention, or words
+    /// such as "the following year" or "then" that extraction may not read yet (such
+    /// a sentence keeps no period rather than a wrong one).
+    fn names_a_time(&self) -> bool {
+        self.in_sentence.iter().any(|&i| self.mentions[i].kind.is_temporal())
+            || self
+                .text()
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w)))
     }
 
     /// A year stated before the first verb ("In 2022, exports rose…") holds for the
@@ -423,18 +443,7 @@ impl SentenceReader<'_> {
 
     fn bind_metric(&self, claim: &mut Claim, floor: usize, cue: &Cue, earlier: &[Claim], previous: Option<&Claim>) {
         let text = self.text();
-        let mut start = floor;
-        for boundary in CLAUSE_BOUNDARIES {
-            if let Some(at) = text[floor..cue.range.start].rfind(boundary) {
-                let after = floor + at + boundary.len();
-                // "Trade between Velmora and Kastrelia rose": "and" joins nouns unless
-                // the verb follows it directly ("…units and rose 25%").
-                if *boundary == " and " && !text[after..cue.range.start].trim().is_empty() {
-                    continue;
-                }
-                start = start.max(after);
-            }
-        }
+        let mut start = clause_start(&text[floor..cue.range.start]) + floor;
         // A figure or date before the verb ends the subject ("In 2022 exports rose").
         if let Some(last) = self.mentions_in(start..cue.range.start).last() {
             start = start.max(self.local(last).end);
@@ -561,5 +570,19 @@ mod tests {
         assert_eq!(lead_words(" by "), "by");
         assert_eq!(lead_words(" "), "");
         assert_eq!(lead_words(", from "), "from");
+    }
+
+    #[test]
+    fn clauses_start_after_the_nearest_boundary() {
+        fn start(before: &str) -> &str {
+            &before[clause_start(before)..]
+        }
+        assert_eq!(start("In 2022, exports "), " exports ");
+        assert_eq!(start("Trade between Velmora and Kastrelia "), "Trade between Velmora and Kastrelia ");
+        assert_eq!(start("to 120,000 units and "), " ");
+        assert_eq!(start("the chief executive said demand "), " demand ");
+        assert_eq!(start("prices fell (although exports "), " exports ");
+        assert_eq!(start("Exports "), "Exports ");
+        assert_eq!(start(""), "");
     }
 }
