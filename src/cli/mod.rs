@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::Engine;
+use crate::extract::Locale;
 use crate::findings::{Finding, Severity};
 use crate::input::{Document, Format};
 use crate::report::{OutputFormat, Reporter, Summary, claims as claims_report};
@@ -43,6 +44,10 @@ struct CommonArgs {
     /// The publication date, YYYY-MM-DD; overrides front matter.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<jiff::civil::Date>,
+    /// How the articles write digits and numeric dates: en "1,234.5" and 04/06 as
+    /// April 6; de "1.234,5" and 04.06. as 4 June.
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
 }
 
 #[derive(Debug, Args)]
@@ -126,7 +131,7 @@ fn engine(common: &CommonArgs) -> Result<Engine, String> {
     for dir in &common.rules {
         set.add_dir(dir).map_err(|e| e.to_string())?;
     }
-    Engine::new(set).map_err(|e| e.to_string())
+    Ok(Engine::new(set).map_err(|e| e.to_string())?.with_locale(common.locale))
 }
 
 fn run(cli: Cli) -> Result<u8, String> {

@@ -301,13 +301,8 @@ impl FigurePatterns {
                 let digits = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
                 let value: f64 = text[..digits].parse().ok()?;
                 Some(Mention {
-                    kind,
-                    range: whole.clone(),
-                    value: Some(value),
-                    time: None,
-                    interval: Interval::point(value),
                     unit: unit.map(str::to_string),
-                    qualifier: None,
+                    ..Mention::valued(kind, whole.clone(), value, Interval::point(value))
                 })
             };
             // The pattern's first two alternatives: "3 times", "10-fold"; "10th".
@@ -479,7 +474,7 @@ impl FigurePatterns {
             None if has_prefix => written_start,
             None => digits_start,
         };
-        Some(Mention { kind, range: start..whole.end, value: Some(value), time: None, interval, unit, qualifier })
+        Some(Mention { unit, qualifier, ..Mention::valued(kind, start..whole.end, value, interval) })
     }
 
     fn qualify(&self, rounded: Interval, value: f64, qualifier: Option<Qualifier>) -> Interval {
@@ -571,7 +566,7 @@ mod tests {
     fn figures(text: &str) -> Vec<Mention> {
         Extractor::new(&Lexicon::builtin())
             .unwrap()
-            .extract(text)
+            .extract(text, &crate::extract::Context::default())
             .into_iter()
             .filter(|m| !m.kind.is_temporal())
             .collect()

@@ -74,17 +74,92 @@ pub struct Mention {
     /// "USD", "%", "pp", or the counted noun ("soldiers").
     pub unit: Option<String>,
     pub qualifier: Option<Qualifier>,
+    /// How the figure is stated, when not as one plain value.
+    pub form: Form,
+    /// What an amount is stated per ("share" of "$5 per share", "day").
+    pub per: Option<String>,
+    /// The lexicon entries that read it, as "list: entry" ("scales: billion").
+    pub lexicon: Vec<String>,
+    /// Why the reading may be wrong, for a reader to judge ("1.234 is 1234 where
+    /// dots group thousands").
+    pub note: Option<String>,
+}
+
+/// How a mention states its figure or time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// One value, as written ("12%", "April 6, 2023").
+    #[default]
+    Plain,
+    /// Two ends ("between 10 and 12", "$3m–$4m"): no value, only bounds.
+    Range,
+    /// An amount without a value ("dozens", "several", "the majority").
+    Vague,
+    /// A time stated against the publication date ("yesterday", "last year"): its
+    /// value is resolved when the date is known, and absent otherwise.
+    Relative,
+}
+
+/// What extraction needs to know about a document besides its prose.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The date relative times are resolved against; `None` leaves them unresolved.
+    pub publication: Option<jiff::civil::Date>,
+    pub locale: Locale,
+}
+
+/// How digits are grouped and decimals marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    /// "1,234.5", and numeric dates month first (04/06/2023 is April 6).
+    #[default]
+    En,
+    /// "1.234,5", and numeric dates day first (04.06.2023 is 4 June).
+    De,
 }
 
 impl Mention {
+    /// A mention of `kind` at `range` with nothing read yet: no value, no unit.
+    pub fn new(kind: MentionKind, range: Range<usize>) -> Mention {
+        Mention {
+            kind,
+            range,
+            value: None,
+            time: None,
+            interval: Interval::point(0.0),
+            unit: None,
+            qualifier: None,
+            form: Form::Plain,
+            per: None,
+            lexicon: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// A mention with a value and the interval it allows.
+    pub fn valued(kind: MentionKind, range: Range<usize>, value: f64, interval: Interval) -> Mention {
+        Mention { value: Some(value), interval, ..Mention::new(kind, range) }
+    }
+
+    /// Whether the interval means anything: a figure with a value, or a range.
+    fn bounded(&self) -> bool {
+        match self.form {
+            Form::Range => true,
+            Form::Vague => false,
+            Form::Plain | Form::Relative => self.value.is_some() && !self.kind.is_temporal(),
+        }
+    }
+
     /// The lower end of the interval, or `None` when unbounded (JSON has no infinity).
     pub fn low(&self) -> Option<f64> {
-        self.value.and(Some(self.interval.lo).filter(|v| v.is_finite()))
+        Some(self.interval.lo).filter(|v| self.bounded() && v.is_finite())
     }
 
     /// The upper end of the interval, or `None` when unbounded.
     pub fn high(&self) -> Option<f64> {
-        self.value.and(Some(self.interval.hi).filter(|v| v.is_finite()))
+        Some(self.interval.hi).filter(|v| self.bounded() && v.is_finite())
     }
 
     /// The calendar year a year mention names.
@@ -110,9 +185,9 @@ impl Extractor {
     }
 
     /// Every mention in `prose`, in order of position, none overlapping another.
-    pub fn extract(&self, prose: &str) -> Vec<Mention> {
+    pub fn extract(&self, prose: &str, context: &Context) -> Vec<Mention> {
         let mut taken = taken::Taken::default();
-        let mut mentions = self.temporal.find(prose, &mut taken);
+        let mut mentions = self.temporal.find(prose, context, &mut taken);
         mentions.extend(self.figures.find(prose, &mut taken));
         mentions.sort_by_key(|m| m.range.start);
         mentions

@@ -6,7 +6,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::taken::Taken;
-use super::{Mention, MentionKind};
+use super::{Context, Mention, MentionKind};
 use crate::interval::Interval;
 
 const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?";
@@ -79,7 +79,7 @@ impl TemporalPatterns {
     }
 
     /// Every temporal mention in `prose` that overlaps nothing `taken`, in order.
-    pub fn find(&self, prose: &str, taken: &mut Taken) -> Vec<Mention> {
+    pub fn find(&self, prose: &str, _context: &Context, taken: &mut Taken) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
         for m in self.any.find_iter(prose) {
             if let Some(m) = self.read(prose, m.as_str(), m.range()).filter(|m| taken.take(&m.range)) {
@@ -168,7 +168,7 @@ impl TemporalPatterns {
 }
 
 fn temporal(kind: MentionKind, range: Range<usize>, time: Option<String>) -> Mention {
-    Mention { kind, range, value: None, time, interval: Interval::point(0.0), unit: None, qualifier: None }
+    Mention { time, ..Mention::new(kind, range) }
 }
 
 /// A four-digit number is a year unless it is part of a larger figure: money,
@@ -251,7 +251,7 @@ mod tests {
     fn times(text: &str) -> Vec<(MentionKind, String, Option<String>)> {
         TemporalPatterns::new()
             .unwrap()
-            .find(text, &mut Taken::default())
+            .find(text, &Context::default(), &mut Taken::default())
             .into_iter()
             .map(|m| (m.kind, text[m.range.clone()].to_string(), m.time))
             .collect()

@@ -5,7 +5,8 @@
 //! ```text
 //! {"version":1,"file":"a.md","date":"2023-04-06"|null,
 //!  "mentions":[{"kind","text","span":{start,end,line,column,end_line,end_column},
-//!               "value","low","high","unit","qualifier"}],
+//!               "value","low","high","unit","qualifier",
+//!               "form"?,"per"?,"lexicon"?,"note"?}],
 //!  "claims":[{"role","metric","confidence","period","cue","mentions":[indices],
 //!             "direction","amount","from","to"}]}
 //! ```
@@ -14,7 +15,11 @@
 //! period, weekday, duration, age. Numeric `value`s are plain numbers in their unit
 //! (money in currency units, "35%" as 35); temporal values are ISO 8601 strings.
 //! `low`/`high` bound what the stated precision and qualifier allow (null when
-//! unbounded or temporal). In a claim, `mentions`, `amount`, `from` and `to` are
+//! unbounded or temporal). The optional keys appear only when they say something:
+//! `form` is range, vague or relative (a relative time's value is null when there
+//! is no publication date); `per` is what an amount is per ("share"); `lexicon`
+//! lists the lexicon entries that read the mention ("scales: billion"); `note`
+//! says why a reading may be wrong. In a claim, `mentions`, `amount`, `from` and `to` are
 //! indices into `mentions`; `metric` is the normalised phrase, or null when the
 //! claim could not be bound.
 
@@ -24,7 +29,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::claims::{Amount, Analysis, Claim};
-use crate::extract::Mention;
+use crate::extract::{Form, Mention};
 use crate::input::{Document, Span};
 
 #[derive(Serialize)]
@@ -46,6 +51,18 @@ struct MentionOut<'a> {
     high: Option<f64>,
     unit: Option<&'a str>,
     qualifier: Option<crate::extract::Qualifier>,
+    #[serde(skip_serializing_if = "is_plain")]
+    form: Form,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    per: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    lexicon: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+fn is_plain(form: &Form) -> bool {
+    *form == Form::Plain
 }
 
 #[derive(Serialize)]
@@ -77,6 +94,10 @@ fn mention_out<'a>(doc: &'a Document, m: &'a Mention) -> MentionOut<'a> {
         high: m.high(),
         unit: m.unit.as_deref(),
         qualifier: m.qualifier,
+        form: m.form,
+        per: m.per.as_deref(),
+        lexicon: &m.lexicon,
+        note: m.note.as_deref(),
     }
 }
 
@@ -131,9 +152,22 @@ pub fn write_human(out: &mut dyn Write, doc: &Document, analysis: &Analysis) -> 
         };
         let unit = o.unit.map(|u| format!(" {u}")).unwrap_or_default();
         let qualifier = o.qualifier.map(|q| format!(" ({q:?})")).unwrap_or_default();
+        let mut extra = String::new();
+        if o.form != Form::Plain {
+            extra.push_str(&format!(" {:?}", o.form));
+        }
+        if let Some(per) = o.per {
+            extra.push_str(&format!(" per {per}"));
+        }
+        if !o.lexicon.is_empty() {
+            extra.push_str(&format!(" via {}", o.lexicon.join("; ")));
+        }
+        if let Some(note) = o.note {
+            extra.push_str(&format!(" (note: {note})"));
+        }
         writeln!(
             out,
-            "  [{i}] {}:{} {:?} {:?} = {}{unit}{bounds}{qualifier}",
+            "  [{i}] {}:{} {:?} {:?} = {}{unit}{bounds}{qualifier}{extra}",
             o.span.line, o.span.column, o.kind, o.text, o.value
         )?;
     }
