@@ -263,8 +263,8 @@ impl SentenceReader<'_> {
             self.bind_metric(&mut claim, subject_start, cue, &claims, previous);
             if cue.kind == CueKind::LevelVerb && self.cues.is_object_level(&cue.text) {
                 // The counted noun is the metric; with none, what was counted is unknown.
-                let noun = claim.level.and_then(|l| self.mentions[l].unit.clone());
-                claim.metric = noun.map(|n| super::metric::normalise(&n)).filter(|m| !m.words.is_empty());
+                let noun = claim.level.and_then(|l| self.mentions[l].unit.as_deref());
+                claim.metric = noun.map(super::metric::normalise).filter(|m| !m.words.is_empty());
                 claim.confidence = if claim.metric.is_some() { Confidence::High } else { Confidence::None };
             }
             if claim.period.is_none() {
@@ -380,7 +380,10 @@ impl SentenceReader<'_> {
         let before = text[..cue.range.start].trim_end();
         let stated_before = self
             .mentions_in(0..cue.range.start)
-            .filter(|&i| self.local(i).end == before.len() || text[self.local(i).end..cue.range.start].trim() == "-")
+            .filter(|&i| {
+                self.local(i).end == before.len()
+                    || text.get(self.local(i).end..cue.range.start).is_some_and(|gap| gap.trim() == "-")
+            })
             .last();
         let after_of = self.mentions_in(cue.range.end..end).next().filter(|&i| {
             let lead = lead_words(&text[cue.range.end..self.local(i).start]);
@@ -402,7 +405,8 @@ impl SentenceReader<'_> {
     fn comparative_frame(&self, cue: &Cue, direction: Direction, end: usize) -> Option<Claim> {
         let text = self.text();
         let amount_index = self.mentions_in(0..cue.range.start).last()?;
-        if text[self.local(amount_index).end..cue.range.start].trim() != "" {
+        // A mention that reaches into the cue ("no more than 12" and the cue "more") is not before it.
+        if text.get(self.local(amount_index).end..cue.range.start).is_none_or(|gap| gap.trim() != "") {
             return None;
         }
         let amount = match self.mentions[amount_index].kind {

@@ -13,6 +13,12 @@ use serde::Deserialize;
 pub struct Lexicon {
     pub scales: Vec<ScaleWord>,
     pub currencies: Vec<Currency>,
+    /// Cents and pence.
+    pub minor_units: Vec<MinorUnit>,
+    /// Units of measure ("km", "MB", "tonnes").
+    pub units: Vec<UnitWords>,
+    /// What an amount may be stated per ("share" of "$5 per share").
+    pub per_units: Vec<String>,
     pub qualifiers: Vec<QualifierWords>,
     pub approximate_tolerance: Option<f64>,
     pub near_tolerance: Option<f64>,
@@ -36,17 +42,45 @@ pub struct ScaleWord {
     /// Counts only when written against the digits ("52m").
     #[serde(default)]
     pub attached: bool,
+    /// Counts only for an amount of money ("£52m", not "the 100m final").
+    #[serde(default)]
+    pub money_only: bool,
 }
 
-/// A currency: its ISO code, the symbols before an amount, the words after it.
+/// A currency: its ISO code, the symbols before an amount, the symbols and words after it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Currency {
     pub code: String,
     #[serde(default)]
     pub symbols: Vec<String>,
+    /// Symbols that may also follow the amount ("5 €", "100元").
+    #[serde(default)]
+    pub after: Vec<String>,
     #[serde(default)]
     pub words: Vec<String>,
+}
+
+/// A currency's minor unit ("cents" of USD, 100 to the dollar).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinorUnit {
+    pub words: Vec<String>,
+    /// The code of the currency it divides.
+    pub of: String,
+    pub per: f64,
+}
+
+/// A unit of measure and the ways it is written after a figure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitWords {
+    /// How the unit is reported ("km").
+    pub unit: String,
+    pub words: Vec<String>,
+    /// Also counts when written against the digits ("300km").
+    #[serde(default)]
+    pub attached: bool,
 }
 
 /// Qualifier phrases and what they do to a figure.
@@ -55,6 +89,9 @@ pub struct Currency {
 pub struct QualifierWords {
     pub words: Vec<String>,
     pub means: Qualifier,
+    /// The words follow the figure ("500 or more") instead of preceding it.
+    #[serde(default)]
+    pub after: bool,
 }
 
 /// What a qualifier does to the interval of the figure it precedes.
@@ -116,6 +153,9 @@ impl Lexicon {
     pub fn merge(&mut self, other: Lexicon) {
         self.scales.extend(other.scales);
         self.currencies.extend(other.currencies);
+        self.minor_units.extend(other.minor_units);
+        self.units.extend(other.units);
+        self.per_units.extend(other.per_units);
         self.qualifiers.extend(other.qualifiers);
         self.approximate_tolerance = other.approximate_tolerance.or(self.approximate_tolerance);
         self.near_tolerance = other.near_tolerance.or(self.near_tolerance);

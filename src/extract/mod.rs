@@ -9,6 +9,7 @@
 mod figures;
 pub mod lexicon;
 mod numeral;
+mod phrases;
 pub(crate) mod taken;
 mod temporal;
 
@@ -188,7 +189,7 @@ impl Extractor {
     pub fn extract(&self, prose: &str, context: &Context) -> Vec<Mention> {
         let mut taken = taken::Taken::default();
         let mut mentions = self.temporal.find(prose, context, &mut taken);
-        mentions.extend(self.figures.find(prose, &mut taken));
+        mentions.extend(self.figures.find(prose, context, &mut taken));
         mentions.sort_by_key(|m| m.range.start);
         mentions
     }

@@ -1,4 +1,10 @@
 //! Numerals written in digits: their value and the precision their writing implies.
+//!
+//! [`read`] finds where a numeral ends in the prose and how the locale groups its
+//! digits ("1,234.5" in English, "1.234,5" in German, "1 234.5" with thin spaces
+//! anywhere, "12,34,567" in Indian English); [`parse`] reads the English form.
+
+use super::Locale;
 
 /// A numeral's value and the precision its writing implies.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,6 +27,148 @@ impl Numeral {
             self.half_unit
         }
     }
+}
+
+/// A numeral found in prose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    pub numeral: Numeral,
+    /// Where the numeral ends (a following comma or full stop is not part of it).
+    pub end: usize,
+    /// Why the reading may be wrong ("1.234" is 1234 where dots group thousands).
+    pub note: Option<String>,
+}
+
+/// What a run of digits and separators turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Run {
+    Numeral(Read),
+    /// "22,24,26,31": whole numbers listed with commas; each item's range.
+    List(Vec<std::ops::Range<usize>>),
+}
+
+/// Separators between groups of digits that no locale uses as a decimal mark.
+const THIN_SPACES: [char; 3] = ['\u{202f}', '\u{2009}', '\u{a0}'];
+
+/// Reads the numeral that starts at `start` of `prose` (a digit or a decimal
+/// mark before one), as `locale` writes numbers. A form only the other locale
+/// uses ("1.111,11" in English) is read that way with a note; a form that is
+/// neither ("2.1.3") is not a numeral.
+pub fn read(prose: &str, start: usize, locale: Locale) -> Option<Run> {
+    let bytes = prose.as_bytes();
+    let mut end = start;
+    let mut separators = 0;
+    let mut thin = false;
+    loop {
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        let rest = &prose[end..];
+        let sep = rest.chars().next().filter(|c| matches!(c, ',' | '.') || THIN_SPACES.contains(c));
+        let Some(sep) = sep else { break };
+        let after = end + sep.len_utf8();
+        if !bytes.get(after).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+        thin |= sep != ',' && sep != '.';
+        separators += 1;
+        end = after;
+    }
+    let text = &prose[start..end];
+    if separators == 0 || !text.contains([',', '.']) && !thin {
+        return parse(text).map(|numeral| Run::Numeral(Read { numeral, end, note: None }));
+    }
+    // Thin spaces only ever group; fold them into the locale's grouping mark.
+    let (group, decimal) = match locale {
+        Locale::En => (',', '.'),
+        Locale::De => ('.', ','),
+    };
+    let folded: String;
+    let text = if thin {
+        folded = text.chars().map(|c| if THIN_SPACES.contains(&c) { group } else { c }).collect();
+        folded.as_str()
+    } else {
+        text
+    };
+    let english = |t: &str| -> String {
+        if locale == Locale::En {
+            t.to_string()
+        } else {
+            t.chars()
+                .map(|c| match c {
+                    '.' => ',',
+                    ',' => '.',
+                    c => c,
+                })
+                .collect()
+        }
+    };
+    if let Some(numeral) = parse(&english(text)).or_else(|| indian(&english(text))) {
+        let note = ambiguous_grouping(text, group, decimal).then(|| {
+            format!(
+                "read with `{decimal}` as the decimal mark; where `{decimal}` groups thousands it is {}",
+                numeral.value * 1000.0
+            )
+        });
+        return Some(Run::Numeral(Read { numeral, end, note }));
+    }
+    // The other locale's form, when it cannot be this locale's: "1.111,11" in English.
+    let other = english(
+        &text
+            .chars()
+            .map(|c| match c {
+                '.' => ',',
+                ',' => '.',
+                c => c,
+            })
+            .collect::<String>(),
+    );
+    if text.contains(group) && text.contains(decimal) {
+        if let Some(numeral) = parse(&other) {
+            let note = Some(format!("written with `{decimal}` grouping thousands and `{group}` as the decimal mark"));
+            return Some(Run::Numeral(Read { numeral, end, note }));
+        }
+    }
+    // Whole numbers listed with the locale's grouping mark: "22,24,26".
+    if !thin && !text.contains(decimal) {
+        let mut items = Vec::new();
+        let mut at = start;
+        for item in text.split(group) {
+            items.push(at..at + item.len());
+            at += item.len() + 1;
+        }
+        return Some(Run::List(items));
+    }
+    None
+}
+
+/// "1.234" in English (or "1,234" in German): one group mark of the other locale
+/// followed by exactly three digits reads two ways.
+fn ambiguous_grouping(text: &str, group: char, decimal: char) -> bool {
+    !text.contains(group)
+        && text
+            .split_once(decimal)
+            .is_some_and(|(whole, frac)| (1..=3).contains(&whole.len()) && whole != "0" && frac.len() == 3)
+}
+
+/// Indian grouping: "12,34,567.89" (a group of three, then groups of two).
+fn indian(text: &str) -> Option<Numeral> {
+    let (whole, fraction) = text.split_once('.').map_or((text, None), |(w, f)| (w, Some(f)));
+    let mut groups: Vec<&str> = whole.split(',').collect();
+    let last = groups.pop()?;
+    let first = *groups.first()?;
+    let shaped = last.len() == 3
+        && (1..=2).contains(&first.len())
+        && groups.iter().skip(1).all(|g| g.len() == 2)
+        && groups.len() >= 2;
+    if !shaped {
+        return None;
+    }
+    let plain: String = whole.chars().filter(|c| *c != ',').collect();
+    parse(&match fraction {
+        Some(f) => format!("{plain}.{f}"),
+        None => plain,
+    })
 }
 
 /// Reads "1,234", "2.34", "150,000", ".5". Grouping commas must be in threes;
@@ -114,6 +262,57 @@ mod tests {
         assert_eq!(v, 1234.5);
         assert!((h - 0.05).abs() < 1e-12);
         assert_eq!(read(".5"), (0.5, 0.05));
+    }
+
+    fn run(text: &str, locale: Locale) -> Option<Run> {
+        super::read(text, 0, locale)
+    }
+
+    fn value(text: &str, locale: Locale) -> (f64, usize, Option<String>) {
+        match run(text, locale) {
+            Some(Run::Numeral(r)) => (r.numeral.value, r.end, r.note),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn each_locale_groups_and_marks_decimals_its_own_way() {
+        assert_eq!(value("1,234.5 tonnes", Locale::En).0, 1234.5);
+        assert_eq!(value("1.234,5 Tonnen", Locale::De).0, 1234.5);
+        assert_eq!(value("3,5 Prozent", Locale::De).0, 3.5);
+        assert_eq!(value("1\u{202f}234\u{202f}567.89", Locale::En).0, 1_234_567.89);
+        assert_eq!(value("12,34,567.89 rupees", Locale::En).0, 1_234_567.89);
+    }
+
+    #[test]
+    fn a_trailing_mark_ends_the_numeral() {
+        assert_eq!(value("5,937, and", Locale::En).1, 5);
+        assert_eq!(value("30. Then", Locale::En).1, 2);
+    }
+
+    #[test]
+    fn ambiguous_grouping_is_read_with_a_note() {
+        let (v, _, note) = value("1.234 km", Locale::En);
+        assert_eq!(v, 1.234);
+        assert!(note.unwrap().contains("1234"));
+        let (v, _, note) = value("1,234 km", Locale::De);
+        assert_eq!(v, 1.234);
+        assert!(note.is_some());
+        assert_eq!(value("1,234 km", Locale::En).2, None);
+        assert_eq!(value("0.125", Locale::En).2, None);
+    }
+
+    #[test]
+    fn the_other_locales_form_is_read_when_it_cannot_be_this_ones() {
+        let (v, _, note) = value("1.111,11", Locale::En);
+        assert_eq!(v, 1111.11);
+        assert!(note.is_some());
+    }
+
+    #[test]
+    fn lists_and_dotted_codes_are_not_one_numeral() {
+        assert_eq!(run("22,24,26", Locale::En), Some(Run::List(vec![0..2, 3..5, 6..8])));
+        assert_eq!(run("2.1.3", Locale::En), None);
     }
 
     #[test]

@@ -1,0 +1,268 @@
+//! Currencies around a figure: symbols before it ("$30", "C $16.4", "US$"), codes
+//! before or after it ("USD 5", "6.25 BTC", "30 MUSD"), symbols and words after it
+//! ("5 €", "100元", "30 billion dollars"), and minor units ("34 cents", "3 dollars
+//! 50 cents").
+
+use std::collections::HashMap;
+
+use super::super::lexicon::Lexicon;
+use super::super::phrases::{Found, PhraseTable};
+
+/// The scale a letter before a code gives it in financial tables ("MUSD").
+const CODE_SCALES: [(char, f64); 2] = [('M', 1e6), ('K', 1e3)];
+
+/// A currency found next to a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurrencyAt {
+    /// The edge of what was read: its start when before the figure, its end when after.
+    pub edge: usize,
+    pub code: String,
+    /// A scale carried by the code itself ("MUSD").
+    pub scale: f64,
+    /// The lexicon entry, as "currencies: dollars".
+    pub entry: String,
+}
+
+/// A minor unit found after a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Minor {
+    pub end: usize,
+    /// The currency it divides.
+    pub of: String,
+    pub per: f64,
+    pub entry: String,
+}
+
+/// Every way the lexicon writes money.
+#[derive(Debug)]
+pub struct Money {
+    /// Symbols before a figure, grouped by their last character.
+    symbols: HashMap<char, Vec<(String, String)>>,
+    /// Symbols after a figure.
+    after: Vec<(String, String)>,
+    words: PhraseTable<String>,
+    minor: PhraseTable<(String, f64)>,
+    codes: HashMap<String, String>,
+    /// Currencies that have a minor unit, and how many go to one.
+    minor_per: HashMap<String, (f64, String)>,
+}
+
+impl Money {
+    pub fn new(lexicon: &Lexicon) -> Money {
+        let mut symbols: HashMap<char, Vec<(String, String)>> = HashMap::new();
+        let mut after = Vec::new();
+        let mut codes = HashMap::new();
+        for c in &lexicon.currencies {
+            for s in &c.symbols {
+                if let Some(last) = s.chars().next_back() {
+                    symbols.entry(last).or_default().push((s.clone(), c.code.clone()));
+                }
+            }
+            after.extend(c.after.iter().map(|s| (s.clone(), c.code.clone())));
+            if c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase()) {
+                codes.insert(c.code.clone(), c.code.clone());
+            }
+        }
+        // Longest first, so that "US$" wins over "$".
+        for list in symbols.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        }
+        after.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let words = PhraseTable::after(
+            lexicon.currencies.iter().flat_map(|c| c.words.iter().map(move |w| (w.clone(), c.code.clone()))),
+        );
+        let minor = PhraseTable::after(
+            lexicon.minor_units.iter().flat_map(|m| m.words.iter().map(move |w| (w.clone(), (m.of.clone(), m.per)))),
+        );
+        let minor_per =
+            lexicon.minor_units.iter().filter_map(|m| Some((m.of.clone(), (m.per, m.words.last()?.clone())))).collect();
+        Money { symbols, after, words, minor, codes, minor_per }
+    }
+
+    /// A symbol written just before `at`, with at most one space between: "$5",
+    /// "€ 5", "C $16.4". Symbols of two or more letters match in any case ("cad$").
+    pub fn symbol_before(&self, prose: &str, at: usize) -> Option<CurrencyAt> {
+        let head = &prose[..at];
+        let head = head.strip_suffix([' ', '\u{a0}']).unwrap_or(head);
+        let last = head.chars().next_back()?;
+        // "C $16.4": a one-letter country mark set apart from the dollar sign.
+        if last == '$' {
+            let before = head[..head.len() - 1].strip_suffix(' ').unwrap_or("");
+            let letter = before.chars().next_back().unwrap_or(' ');
+            let glued = before[..before.len() - letter.len_utf8().min(before.len())]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if !glued && letter.eq_ignore_ascii_case(&'c') {
+                return Some(CurrencyAt {
+                    edge: before.len() - 1,
+                    code: "CAD".into(),
+                    scale: 1.0,
+                    entry: "currencies: C$".into(),
+                });
+            }
+        }
+        let list = self.symbols.get(&last)?;
+        for (symbol, code) in list {
+            let Some(start) = head.len().checked_sub(symbol.len()) else { continue };
+            let Some(written) = head.get(start..) else { continue };
+            let letters = symbol.chars().filter(char::is_ascii_alphabetic).count();
+            let same = written == symbol || letters >= 2 && written.eq_ignore_ascii_case(symbol);
+            // "AUS$" is not "US$"; "a$" is not "A$".
+            let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+            if same && !glued {
+                return Some(CurrencyAt {
+                    edge: start,
+                    code: code.clone(),
+                    scale: 1.0,
+                    entry: format!("currencies: {symbol}"),
+                });
+            }
+        }
+        None
+    }
+
+    /// A currency code, perhaps with a scale letter, written just before `at`:
+    /// "USD 5", "EUR5", "MAUD 60".
+    pub fn code_before(&self, prose: &str, at: usize) -> Option<CurrencyAt> {
+        let head = &prose[..at];
+        let head = head.strip_suffix(' ').unwrap_or(head);
+        let start = head.len() - head.bytes().rev().take_while(u8::is_ascii_uppercase).count();
+        let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        if glued {
+            return None;
+        }
+        self.code(&head[start..]).map(|(code, scale)| CurrencyAt {
+            edge: start,
+            code,
+            scale,
+            entry: format!("currencies: {}", &head[start..]),
+        })
+    }
+
+    /// A currency written at `at`, after a figure: a code ("BTC", "MUSD", glued or
+    /// after a space), a word ("dollars"), or a symbol ("€", "元").
+    pub fn after(&self, prose: &str, at: usize) -> Option<CurrencyAt> {
+        let rest = &prose[at..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+        let start = at + rest.len() - trimmed.len();
+        if trimmed.len() < rest.len() && rest.len() - trimmed.len() > 1 {
+            return None;
+        }
+        let upper = trimmed.bytes().take_while(u8::is_ascii_uppercase).count();
+        if (3..=4).contains(&upper) && !trimmed[upper..].starts_with(char::is_alphanumeric) {
+            if let Some((code, scale)) = self.code(&trimmed[..upper]) {
+                let entry = format!("currencies: {}", &trimmed[..upper]);
+                return Some(CurrencyAt { edge: start + upper, code, scale, entry });
+            }
+        }
+        for (symbol, code) in &self.after {
+            if trimmed.starts_with(symbol.as_str()) && !trimmed[symbol.len()..].starts_with(char::is_alphanumeric) {
+                let entry = format!("currencies: {symbol}");
+                return Some(CurrencyAt { edge: start + symbol.len(), code: code.clone(), scale: 1.0, entry });
+            }
+        }
+        if trimmed.len() == rest.len() {
+            return None;
+        }
+        let found: Found<String> = self.words.find(prose, start)?;
+        let glued = prose[found.edge..].starts_with(char::is_alphanumeric);
+        (!glued).then(|| CurrencyAt {
+            edge: found.edge,
+            code: found.value.clone(),
+            scale: 1.0,
+            entry: format!("currencies: {}", found.entry),
+        })
+    }
+
+    /// A minor unit at `at`: "cents" after a space, or "p" against the digits ("50p").
+    pub fn minor_after(&self, prose: &str, at: usize) -> Option<Minor> {
+        let found = self.minor.find(prose, at)?;
+        let spaced = prose[at..].starts_with(char::is_whitespace);
+        // "p" alone is pence only against the digits, and never "p.m.".
+        let short = found.entry.len() == 1;
+        let glued_after = prose[found.edge..].starts_with(|c: char| c.is_alphanumeric() || short && c == '.');
+        if glued_after || short == spaced {
+            return None;
+        }
+        Some(Minor {
+            end: found.edge,
+            of: found.value.0.clone(),
+            per: found.value.1,
+            entry: format!("minor_units: {}", found.entry),
+        })
+    }
+
+    /// A minor unit written against the digits, as one word ("50p", "20c").
+    pub fn minor_word(&self, word: &str, end: usize) -> Option<Minor> {
+        let ((of, per), entry) = self.minor.get(word)?;
+        Some(Minor { end, of: of.clone(), per: *per, entry: format!("minor_units: {entry}") })
+    }
+
+    /// How many minor units make one of `code`, if it has them.
+    pub fn minor_per(&self, code: &str) -> Option<f64> {
+        self.minor_per.get(code).map(|(per, _)| *per)
+    }
+
+    /// A code, or a code with a scale letter before it ("MUSD").
+    fn code(&self, word: &str) -> Option<(String, f64)> {
+        if let Some(code) = self.codes.get(word) {
+            return Some((code.clone(), 1.0));
+        }
+        let mut chars = word.chars();
+        let letter = chars.next()?;
+        let (_, scale) = CODE_SCALES.iter().find(|(l, _)| *l == letter)?;
+        self.codes.get(chars.as_str()).map(|code| (code.clone(), *scale))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money() -> Money {
+        Money::new(&Lexicon::builtin())
+    }
+
+    #[test]
+    fn symbols_before_a_figure() {
+        let m = money();
+        let code = |text: &str| m.symbol_before(text, text.len()).map(|f| (f.edge, f.code));
+        assert_eq!(code("cost $"), Some((5, "USD".into())));
+        assert_eq!(code("cost US$"), Some((5, "USD".into())));
+        assert_eq!(code("about c $ "), Some((6, "CAD".into())));
+        assert_eq!(code("sell Mex$ "), Some((5, "MXN".into())));
+        assert_eq!(code("for cad$ "), Some((4, "CAD".into())));
+        assert_eq!(code("a "), None);
+        assert_eq!(code("AUS$"), None);
+    }
+
+    #[test]
+    fn codes_before_and_after() {
+        let m = money();
+        let before = |text: &str| m.code_before(text, text.len()).map(|f| (f.code, f.scale));
+        assert_eq!(before("buy for GBP "), Some(("GBP".into(), 1.0)));
+        assert_eq!(before("about MAUD "), Some(("AUD".into(), 1e6)));
+        assert_eq!(before("THE "), None);
+        let after = |text: &str| m.after(text, 0).map(|f| (f.code, f.scale, f.edge));
+        assert_eq!(after(" BTC mined"), Some(("BTC".into(), 1.0, 4)));
+        assert_eq!(after("USD"), Some(("USD".into(), 1.0, 3)));
+        assert_eq!(after(" MEUR"), Some(("EUR".into(), 1e6, 5)));
+        assert_eq!(after(" €,"), Some(("EUR".into(), 1.0, 2 + '€'.len_utf8() - 1)));
+        assert_eq!(after("元!"), Some(("CNY".into(), 1.0, '元'.len_utf8())));
+        assert_eq!(after(" US dollars"), Some(("USD".into(), 1.0, 11)));
+        assert_eq!(after(" dutch guilders"), Some(("NLG".into(), 1.0, 15)));
+        assert_eq!(after(" dollarsigns"), None);
+        assert_eq!(after(" people"), None);
+    }
+
+    #[test]
+    fn minor_units_spaced_or_glued() {
+        let m = money();
+        assert_eq!(m.minor_after(" cents.", 0).map(|x| (x.of, x.per)), Some(("USD".into(), 100.0)));
+        assert_eq!(m.minor_after("p each", 0).map(|x| x.of), Some("GBP".into()));
+        assert_eq!(m.minor_after(" p.m.", 0), None);
+        assert_eq!(m.minor_after("p.m.", 0), None);
+        assert_eq!(m.minor_after(" pence", 0).map(|x| x.end), Some(6));
+    }
+}

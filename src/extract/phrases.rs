@@ -1,0 +1,260 @@
+//! Lexicon phrases looked up next to a figure, without a regex and without
+//! allocating: the words just after (or just before) a position are folded to
+//! ASCII lower case in a stack buffer, one word at a time, and the longest phrase
+//! of the table that they spell wins.
+//!
+//! Figures are frequent (tens of thousands per megabyte of news), and most are
+//! followed by a word that starts no phrase at all, so the first word is checked
+//! against the set of first words before any longer phrase is built.
+
+use std::collections::{HashMap, HashSet};
+
+/// The longest phrase, in bytes, that a table holds; longer lexicon entries are dropped.
+const MAX_PHRASE: usize = 64;
+
+/// A phrase found next to a figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Found<'a, V> {
+    /// Where the phrase starts or ends in the prose: its far edge from the figure.
+    pub edge: usize,
+    pub value: &'a V,
+    /// The lexicon entry as written there.
+    pub entry: &'a str,
+}
+
+/// Phrases of the lexicon, matched in any ASCII case with any run of spaces.
+#[derive(Debug, Clone)]
+pub struct PhraseTable<V> {
+    phrases: HashMap<String, (V, String)>,
+    /// First words when reading forward, last words when reading backward.
+    edge_words: HashSet<String>,
+    max_words: usize,
+    backward: bool,
+}
+
+impl<V> PhraseTable<V> {
+    /// A table read forward from a position (the words after a figure).
+    pub fn after(entries: impl IntoIterator<Item = (String, V)>) -> PhraseTable<V> {
+        PhraseTable::build(entries, false)
+    }
+
+    /// A table read backward from a position (the words before a figure).
+    pub fn before(entries: impl IntoIterator<Item = (String, V)>) -> PhraseTable<V> {
+        PhraseTable::build(entries, true)
+    }
+
+    fn build(entries: impl IntoIterator<Item = (String, V)>, backward: bool) -> PhraseTable<V> {
+        let mut phrases = HashMap::new();
+        let mut edge_words = HashSet::new();
+        let mut max_words = 0;
+        for (phrase, value) in entries {
+            let key = fold(&phrase);
+            if key.is_empty() || key.len() > MAX_PHRASE {
+                continue;
+            }
+            let words = key.split(' ').count();
+            max_words = max_words.max(words);
+            let edge = if backward { key.rsplit(' ').next() } else { key.split(' ').next() };
+            edge_words.insert(edge.unwrap_or_default().to_string());
+            phrases.entry(key).or_insert((value, phrase.trim().to_string()));
+        }
+        PhraseTable { phrases, edge_words, max_words, backward }
+    }
+
+    /// The entry for one word, in any ASCII case.
+    pub fn get(&self, word: &str) -> Option<(&V, &str)> {
+        let mut buf = [0u8; MAX_PHRASE];
+        let bytes = word.as_bytes();
+        if bytes.len() > MAX_PHRASE {
+            return None;
+        }
+        for (slot, b) in buf.iter_mut().zip(bytes) {
+            *slot = b.to_ascii_lowercase();
+        }
+        let key = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
+        self.phrases.get(key).map(|(value, entry)| (value, entry.as_str()))
+    }
+
+    /// The longest phrase that starts at `at` (after spaces, if `skip_space`), read
+    /// forward; or that ends at `at`, read backward.
+    pub fn find<'a>(&'a self, prose: &str, at: usize) -> Option<Found<'a, V>> {
+        if self.backward { self.find_before(prose, at) } else { self.find_after(prose, at) }
+    }
+
+    fn find_after<'a>(&'a self, prose: &str, at: usize) -> Option<Found<'a, V>> {
+        let mut buf = [0u8; MAX_PHRASE];
+        let mut len = 0;
+        let mut pos = at;
+        let mut best = None;
+        for n in 0..self.max_words {
+            let rest = &prose[pos..];
+            let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+            if n > 0 && trimmed.len() == rest.len() {
+                break;
+            }
+            let word_start = pos + (rest.len() - trimmed.len());
+            let word_len = word_len(trimmed);
+            if word_len == 0 {
+                break;
+            }
+            let word = &prose[word_start..word_start + word_len];
+            if n > 0 {
+                if len + 1 + word.len() > MAX_PHRASE {
+                    break;
+                }
+                buf[len] = b' ';
+                len += 1;
+            } else if word.len() > MAX_PHRASE {
+                break;
+            }
+            for (slot, b) in buf[len..].iter_mut().zip(word.bytes()) {
+                *slot = b.to_ascii_lowercase();
+            }
+            len += word.len();
+            let key = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+            if n == 0 && !self.edge_words.contains(key) {
+                return None;
+            }
+            pos = word_start + word_len;
+            if let Some((value, entry)) = self.phrases.get(key) {
+                best = Some(Found { edge: pos, value, entry });
+            }
+        }
+        best
+    }
+
+    fn find_before<'a>(&'a self, prose: &str, at: usize) -> Option<Found<'a, V>> {
+        // Words are gathered right to left, then folded left to right for the key.
+        let mut starts = [0usize; 8];
+        let mut ends = [0usize; 8];
+        let mut pos = at;
+        let mut best = None;
+        for n in 0..self.max_words.min(starts.len()) {
+            let head = &prose[..pos];
+            let trimmed = head.trim_end_matches([' ', '\t', '\u{a0}']);
+            if trimmed.len() == head.len() && (n > 0 || !head.is_empty() && !at_word_edge(head)) {
+                break;
+            }
+            let start = trimmed.len() - word_len_back(trimmed);
+            if start == trimmed.len() {
+                break;
+            }
+            starts[n] = start;
+            ends[n] = trimmed.len();
+            pos = start;
+            let mut buf = [0u8; MAX_PHRASE];
+            let mut len = 0;
+            for i in (0..=n).rev() {
+                let word = &prose[starts[i]..ends[i]];
+                if len + word.len() + 1 > MAX_PHRASE {
+                    return best;
+                }
+                if i != n {
+                    buf[len] = b' ';
+                    len += 1;
+                }
+                for (slot, b) in buf[len..].iter_mut().zip(word.bytes()) {
+                    *slot = b.to_ascii_lowercase();
+                }
+                len += word.len();
+            }
+            let key = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+            if n == 0 && !self.edge_words.contains(key) {
+                return None;
+            }
+            if let Some((value, entry)) = self.phrases.get(key) {
+                best = Some(Found { edge: start, value, entry });
+            }
+        }
+        best
+    }
+}
+
+/// Whether `head` ends where a word may end before a figure: after a space, or at
+/// a figure written against it is no phrase.
+fn at_word_edge(head: &str) -> bool {
+    head.ends_with(char::is_whitespace)
+}
+
+/// The length of the word at the start of `text`: letters, digits inside, and the
+/// marks lexicon entries use ("U.S.", "km/h", "°C", "sq", "year-on-year").
+fn word_len(text: &str) -> usize {
+    text.char_indices()
+        .find(|&(i, c)| {
+            !(c.is_alphanumeric() || "°²'’".contains(c) || (i > 0 && "./-".contains(c) && continues(text, i)))
+        })
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// Whether the mark at `i` is inside a word ("U.S.", "km/h") rather than after it.
+fn continues(text: &str, i: usize) -> bool {
+    let next = text[i + 1..].chars().next();
+    match &text[i..=i] {
+        "." => next.is_some_and(char::is_alphabetic) || text[..i].chars().rev().nth(1) == Some('.'),
+        _ => next.is_some_and(char::is_alphanumeric),
+    }
+}
+
+fn word_len_back(text: &str) -> usize {
+    text.char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || ".-'’".contains(c))
+        .map(|(_, c)| c.len_utf8())
+        .sum()
+}
+
+/// A phrase's key: ASCII lower case, single spaces.
+pub fn fold(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    for word in phrase.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> PhraseTable<u8> {
+        PhraseTable::after(
+            [
+                ("dollars", 1),
+                ("US dollars", 2),
+                ("pounds sterling", 3),
+                ("pounds", 4),
+                ("km/h", 5),
+                ("U.S. dollars", 6),
+            ]
+            .map(|(w, v)| (w.to_string(), v)),
+        )
+    }
+
+    #[test]
+    fn the_longest_phrase_after_a_position_wins() {
+        let t = table();
+        let prose = "30 pounds  sterling a year";
+        let found = t.find(prose, 2).unwrap();
+        assert_eq!((found.edge, *found.value, found.entry), (19, 3, "pounds sterling"));
+        assert_eq!(*t.find("5 Pounds each", 1).unwrap().value, 4);
+        assert_eq!(*t.find("5 US Dollars.", 1).unwrap().value, 2);
+        assert_eq!(*t.find("90 km/h limit", 2).unwrap().value, 5);
+        assert_eq!(*t.find("9 U.S. dollars", 1).unwrap().value, 6);
+        assert!(t.find("5 people", 1).is_none());
+        assert!(t.find("5 US troops", 1).is_none());
+    }
+
+    #[test]
+    fn phrases_before_a_position_read_backward() {
+        let t = PhraseTable::before([("more than", 1u8), ("than", 2), ("about", 3)].map(|(w, v)| (w.to_string(), v)));
+        let prose = "it has more than 150 staff";
+        let found = t.find(prose, 17).unwrap();
+        assert_eq!((found.edge, *found.value), (7, 1));
+        assert_eq!(*t.find("about 5", 6).unwrap().value, 3);
+        assert!(t.find("roughly 5", 8).is_none());
+        assert!(t.find("about5", 5).is_none(), "a figure glued to the word has no phrase before it");
+    }
+}
