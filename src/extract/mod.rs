@@ -14,6 +14,7 @@ pub(crate) mod taken;
 mod temporal;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -79,8 +80,9 @@ pub struct Mention {
     pub form: Form,
     /// What an amount is stated per ("share" of "$5 per share", "day").
     pub per: Option<String>,
-    /// The lexicon entries that read it, as "list: entry" ("scales: billion").
-    pub lexicon: Vec<String>,
+    /// The lexicon entries that read it, as "list: entry" ("scales: billion");
+    /// shared with the lexicon tables, so a mention costs no copy of them.
+    pub lexicon: Vec<Arc<str>>,
     /// Why the reading may be wrong, for a reader to judge ("1.234 is 1234 where
     /// dots group thousands").
     pub note: Option<String>,

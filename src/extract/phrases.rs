@@ -7,7 +7,8 @@
 //! followed by a word that starts no phrase at all, so the first word is checked
 //! against the set of first words before any longer phrase is built.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::sync::Arc;
 
 /// The longest phrase, in bytes, that a table holds; longer lexicon entries are dropped.
 const MAX_PHRASE: usize = 64;
@@ -20,12 +21,14 @@ pub struct Found<'a, V> {
     pub value: &'a V,
     /// The lexicon entry as written there.
     pub entry: &'a str,
+    /// The entry with its list, as shown to users ("scales: billion").
+    pub label: &'a Arc<str>,
 }
 
 /// Phrases of the lexicon, matched in any ASCII case with any run of spaces.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<V> {
-    phrases: HashMap<String, (V, String)>,
+    phrases: HashMap<String, (V, String, Arc<str>)>,
     /// First words when reading forward, last words when reading backward.
     edge_words: HashSet<String>,
     max_words: usize,
@@ -33,17 +36,18 @@ pub struct PhraseTable<V> {
 }
 
 impl<V> PhraseTable<V> {
-    /// A table read forward from a position (the words after a figure).
-    pub fn after(entries: impl IntoIterator<Item = (String, V)>) -> PhraseTable<V> {
-        PhraseTable::build(entries, false)
+    /// A table of the lexicon list `list`, read forward from a position (the words
+    /// after a figure).
+    pub fn after(list: &str, entries: impl IntoIterator<Item = (String, V)>) -> PhraseTable<V> {
+        PhraseTable::build(list, entries, false)
     }
 
     /// A table read backward from a position (the words before a figure).
-    pub fn before(entries: impl IntoIterator<Item = (String, V)>) -> PhraseTable<V> {
-        PhraseTable::build(entries, true)
+    pub fn before(list: &str, entries: impl IntoIterator<Item = (String, V)>) -> PhraseTable<V> {
+        PhraseTable::build(list, entries, true)
     }
 
-    fn build(entries: impl IntoIterator<Item = (String, V)>, backward: bool) -> PhraseTable<V> {
+    fn build(list: &str, entries: impl IntoIterator<Item = (String, V)>, backward: bool) -> PhraseTable<V> {
         let mut phrases = HashMap::new();
         let mut edge_words = HashSet::new();
         let mut max_words = 0;
@@ -56,13 +60,19 @@ impl<V> PhraseTable<V> {
             max_words = max_words.max(words);
             let edge = if backward { key.rsplit(' ').next() } else { key.split(' ').next() };
             edge_words.insert(edge.unwrap_or_default().to_string());
-            phrases.entry(key).or_insert((value, phrase.trim().to_string()));
+            let label: Arc<str> = format!("{list}: {}", phrase.trim()).into();
+            phrases.entry(key).or_insert((value, phrase.trim().to_string(), label));
         }
         PhraseTable { phrases, edge_words, max_words, backward }
     }
 
+    /// The words phrases start with (read forward) or end with (read backward).
+    pub fn edge_words(&self) -> impl Iterator<Item = &str> {
+        self.edge_words.iter().map(String::as_str)
+    }
+
     /// The entry for one word, in any ASCII case.
-    pub fn get(&self, word: &str) -> Option<(&V, &str)> {
+    pub fn get(&self, word: &str) -> Option<(&V, &str, &Arc<str>)> {
         let mut buf = [0u8; MAX_PHRASE];
         let bytes = word.as_bytes();
         if bytes.len() > MAX_PHRASE {
@@ -72,7 +82,7 @@ impl<V> PhraseTable<V> {
             *slot = b.to_ascii_lowercase();
         }
         let key = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
-        self.phrases.get(key).map(|(value, entry)| (value, entry.as_str()))
+        self.phrases.get(key).map(|(value, entry, label)| (value, entry.as_str(), label))
     }
 
     /// The longest phrase that starts at `at` (after spaces, if `skip_space`), read
@@ -116,8 +126,8 @@ impl<V> PhraseTable<V> {
                 return None;
             }
             pos = word_start + word_len;
-            if let Some((value, entry)) = self.phrases.get(key) {
-                best = Some(Found { edge: pos, value, entry });
+            if let Some((value, entry, label)) = self.phrases.get(key) {
+                best = Some(Found { edge: pos, value, entry, label });
             }
         }
         best
@@ -162,8 +172,8 @@ impl<V> PhraseTable<V> {
             if n == 0 && !self.edge_words.contains(key) {
                 return None;
             }
-            if let Some((value, entry)) = self.phrases.get(key) {
-                best = Some(Found { edge: start, value, entry });
+            if let Some((value, entry, label)) = self.phrases.get(key) {
+                best = Some(Found { edge: start, value, entry, label });
             }
         }
         best
@@ -179,6 +189,12 @@ fn at_word_edge(head: &str) -> bool {
 /// The length of the word at the start of `text`: letters, digits inside, and the
 /// marks lexicon entries use ("U.S.", "km/h", "°C", "sq", "year-on-year").
 fn word_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let plain = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    // Most words are plain ASCII letters ended by a space: no need to look further.
+    if bytes.get(plain).is_none_or(|b| matches!(b, b' ' | b',' | b';' | b')' | b'\n')) {
+        return plain;
+    }
     text.char_indices()
         .find(|&(i, c)| {
             !(c.is_alphanumeric() || "°²'’".contains(c) || (i > 0 && "./-".contains(c) && continues(text, i)))
@@ -203,6 +219,25 @@ fn word_len_back(text: &str) -> usize {
         .sum()
 }
 
+/// Whether the word after `at` (past at most one space) is in `words`, or is no
+/// word at all: the cheap test before looking up any phrase that may start there.
+pub fn may_start(words: &HashSet<String>, prose: &str, at: usize) -> bool {
+    let rest = &prose[at..];
+    let rest = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
+    let len = word_len(rest);
+    if len == 0 || !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let mut buf = [0u8; MAX_PHRASE];
+    if len > MAX_PHRASE {
+        return false;
+    }
+    for (slot, b) in buf.iter_mut().zip(rest[..len].bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|key| words.contains(key))
+}
+
 /// A phrase's key: ASCII lower case, single spaces.
 pub fn fold(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
@@ -221,6 +256,7 @@ mod tests {
 
     fn table() -> PhraseTable<u8> {
         PhraseTable::after(
+            "currencies",
             [
                 ("dollars", 1),
                 ("US dollars", 2),
@@ -239,6 +275,7 @@ mod tests {
         let prose = "30 pounds  sterling a year";
         let found = t.find(prose, 2).unwrap();
         assert_eq!((found.edge, *found.value, found.entry), (19, 3, "pounds sterling"));
+        assert_eq!(&**found.label, "currencies: pounds sterling");
         assert_eq!(*t.find("5 Pounds each", 1).unwrap().value, 4);
         assert_eq!(*t.find("5 US Dollars.", 1).unwrap().value, 2);
         assert_eq!(*t.find("90 km/h limit", 2).unwrap().value, 5);
@@ -249,7 +286,10 @@ mod tests {
 
     #[test]
     fn phrases_before_a_position_read_backward() {
-        let t = PhraseTable::before([("more than", 1u8), ("than", 2), ("about", 3)].map(|(w, v)| (w.to_string(), v)));
+        let t = PhraseTable::before(
+            "qualifiers",
+            [("more than", 1u8), ("than", 2), ("about", 3)].map(|(w, v)| (w.to_string(), v)),
+        );
         let prose = "it has more than 150 staff";
         let found = t.find(prose, 17).unwrap();
         assert_eq!((found.edge, *found.value), (7, 1));

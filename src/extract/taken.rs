@@ -22,6 +22,12 @@ impl Taken {
         self.ranges.get(i).is_none_or(|t| t.start >= range.end.max(range.start + 1))
     }
 
+    /// The end of the taken range that holds `at`, if one does.
+    pub fn end_of(&self, at: usize) -> Option<usize> {
+        let i = self.ranges.partition_point(|t| t.end <= at);
+        self.ranges.get(i).filter(|t| t.start <= at).map(|t| t.end)
+    }
+
     /// Takes `range` if it is free; says whether it was.
     pub fn take(&mut self, range: &Range<usize>) -> bool {
         if self.ranges.last().is_none_or(|last| last.end <= range.start) {
@@ -54,5 +60,7 @@ mod tests {
         assert!(taken.take(&(0..10)));
         assert!(!taken.is_free(&(35..36)));
         assert!(taken.is_free(&(40..45)));
+        assert_eq!(taken.end_of(35), Some(40));
+        assert_eq!(taken.end_of(40), None);
     }
 }

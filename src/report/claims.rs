@@ -24,6 +24,7 @@
 //! claim could not be bound.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -55,8 +56,8 @@ struct MentionOut<'a> {
     form: Form,
     #[serde(skip_serializing_if = "Option::is_none")]
     per: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    lexicon: &'a [String],
+    #[serde(skip_serializing_if = "<[Arc<str>]>::is_empty")]
+    lexicon: &'a [Arc<str>],
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
 }

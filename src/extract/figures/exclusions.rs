@@ -211,13 +211,15 @@ pub fn glued_after(prose: &str, end: usize) -> bool {
 
 /// The noun a count counts ("5,937 soldiers" → "soldiers"), if the next word is one.
 pub fn counted_noun(after: &str) -> Option<String> {
-    let word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-    if word.is_empty() || !after.starts_with(char::is_whitespace) {
+    let trimmed = after.trim_start();
+    if trimmed.len() == after.len() {
         return None;
     }
-    let lower = word.to_lowercase();
-    if word.chars().next().is_some_and(char::is_uppercase) || NOT_NOUNS.contains(&lower.as_str()) {
+    let len = trimmed.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(trimmed.len());
+    let word = &trimmed[..len];
+    if word.is_empty() || word.starts_with(char::is_uppercase) || NOT_NOUNS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    {
         return None;
     }
-    Some(lower)
+    Some(word.to_lowercase())
 }

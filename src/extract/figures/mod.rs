@@ -13,14 +13,15 @@ mod exclusions;
 mod money;
 mod ranges;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::ops::Range;
+use std::sync::Arc;
 
 use regex::Regex;
 
 use super::lexicon::{Lexicon, Qualifier};
 use super::numeral::{self, Run};
-use super::phrases::PhraseTable;
+use super::phrases::{PhraseTable, may_start};
 use super::taken::Taken;
 use super::{Context, Form, Mention, MentionKind};
 use crate::interval::Interval;
@@ -57,11 +58,14 @@ pub struct FigurePatterns {
     /// Every scale word, lower case, for scales written against the digits.
     attached_scales: HashMap<String, (f64, bool)>,
     units: PhraseTable<String>,
-    attached_units: HashMap<String, String>,
+    attached_units: HashMap<String, (String, Arc<str>)>,
+    attached_labels: HashMap<String, Arc<str>>,
     percent: PhraseTable<Option<&'static str>>,
     qualifiers_before: PhraseTable<Qualifier>,
     qualifiers_after: PhraseTable<Qualifier>,
     per_units: PhraseTable<()>,
+    /// The first words of every phrase that may follow a figure, for a cheap test.
+    after_words: HashSet<String>,
     approximate_tolerance: f64,
     near_tolerance: f64,
 }
@@ -80,10 +84,9 @@ struct Figure {
     dressed: bool,
 }
 
-/// What reading at a run of digits gave.
-enum Outcome {
-    Figure(Box<Figure>),
-    /// Whole numbers listed with commas.
+/// Why reading at a run of digits gave no figure.
+enum Unread {
+    /// Whole numbers listed with commas, to be read one by one.
     List(Vec<Range<usize>>),
     /// Not a figure; the digits up to here are consumed.
     Skip(usize),
@@ -91,23 +94,31 @@ enum Outcome {
 
 impl FigurePatterns {
     pub fn new(lexicon: &Lexicon) -> Result<FigurePatterns, regex::Error> {
-        let find = Regex::new(
-            r"(?i:[0-9]+(?:\.[0-9]+)?(?:\s+times|-fold))(?-u:\b)|[0-9]+(?:st|nd|rd|th)(?-u:\b)|\.?[0-9]|(?i:per\s?cents?|percents?)\s+of\s+[0-9]|%",
-        )?;
-        let spaced_scales =
-            PhraseTable::after(lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.factor)));
+        let find =
+            Regex::new(r"(?i:[0-9]+(?:\.[0-9]+)?(?:\s+times|-fold))(?-u:\b)|[0-9]+(?:st|nd|rd|th)(?-u:\b)|[0-9]+|%")?;
+        let spaced_scales = PhraseTable::after(
+            "scales",
+            lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.factor)),
+        );
         let attached_scales =
             lexicon.scales.iter().map(|s| (s.word.to_ascii_lowercase(), (s.factor, s.money_only))).collect();
         let units = PhraseTable::after(
+            "units",
             lexicon.units.iter().flat_map(|u| u.words.iter().map(move |w| (w.clone(), u.unit.clone()))),
         );
         let attached_units = lexicon
             .units
             .iter()
             .filter(|u| u.attached)
-            .flat_map(|u| u.words.iter().map(move |w| (w.clone(), u.unit.clone())))
+            .flat_map(|u| u.words.iter().map(move |w| (w.clone(), (u.unit.clone(), format!("units: {w}").into()))))
+            .collect();
+        let attached_labels = lexicon
+            .scales
+            .iter()
+            .map(|s| (s.word.to_ascii_lowercase(), format!("scales: {}", s.word).into()))
             .collect();
         let percent = PhraseTable::after(
+            "percent",
             PERCENT_WORDS
                 .iter()
                 .map(|w| (w.to_string(), None))
@@ -121,17 +132,27 @@ impl FigurePatterns {
                 .flat_map(|q| q.words.iter().map(move |w| (w.clone(), q.means)))
                 .collect::<Vec<_>>()
         };
+        let money = money::Money::new(lexicon);
+        let qualifiers_after = PhraseTable::after("qualifiers", qualifier_words(true));
+        let mut after_words: HashSet<String> = HashSet::new();
+        after_words.extend(spaced_scales.edge_words().map(str::to_string));
+        after_words.extend(units.edge_words().map(str::to_string));
+        after_words.extend(percent.edge_words().map(str::to_string));
+        after_words.extend(qualifiers_after.edge_words().map(str::to_string));
+        after_words.extend(money.first_words());
         Ok(FigurePatterns {
             find,
-            money: money::Money::new(lexicon),
+            money,
+            after_words,
             spaced_scales,
             attached_scales,
             units,
             attached_units,
+            attached_labels,
             percent,
-            qualifiers_before: PhraseTable::before(qualifier_words(false)),
-            qualifiers_after: PhraseTable::after(qualifier_words(true)),
-            per_units: PhraseTable::after(lexicon.per_units.iter().map(|w| (w.clone(), ()))),
+            qualifiers_before: PhraseTable::before("qualifiers", qualifier_words(false)),
+            qualifiers_after,
+            per_units: PhraseTable::after("per_units", lexicon.per_units.iter().map(|w| (w.clone(), ()))),
             approximate_tolerance: lexicon.approximate_tolerance.unwrap_or(0.05),
             near_tolerance: lexicon.near_tolerance.unwrap_or(0.05),
         })
@@ -144,22 +165,26 @@ impl FigurePatterns {
         while let Some(m) = self.find.find_at(prose, pos) {
             pos = m.end();
             if !taken.is_free(&m.range()) {
+                // Skip the rest of a date or time already read, not one digit run at a time.
+                pos = pos.max(taken.end_of(m.start()).unwrap_or(pos));
                 continue;
             }
             let text = m.as_str();
             let last = text.as_bytes()[text.len() - 1];
             let figure = if text == "%" {
                 self.bare_percent(prose, m.start())
-            } else if last.is_ascii_digit() && text.len() > 2 && text.as_bytes()[0].is_ascii_alphabetic() {
-                // Not a percentage after all: the figure is read on its own.
-                pos = m.end() - 1;
-                self.percent_of(prose, m.range(), context)
             } else if text.len() > 2 && last.is_ascii_alphabetic() {
                 self.multiple_or_ordinal(prose, m.range())
             } else {
-                match self.read(prose, m.start(), context, false) {
-                    Outcome::Figure(figure) => Some(*figure),
-                    Outcome::List(items) => {
+                // ".25": the decimal mark before the digits starts the figure; a full
+                // stop after a word does not.
+                let decimal_start = prose[..m.start()]
+                    .strip_suffix('.')
+                    .filter(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
+                    .map_or(m.start(), |head| head.len());
+                match self.read(prose, decimal_start, context, false) {
+                    Ok(figure) => Some(figure),
+                    Err(Unread::List(items)) => {
                         pos = pos.max(items.last().map_or(pos, |r| r.end));
                         for item in items {
                             if let Some(f) = self.list_item(prose, item) {
@@ -170,7 +195,7 @@ impl FigurePatterns {
                         }
                         continue;
                     }
-                    Outcome::Skip(end) => {
+                    Err(Unread::Skip(end)) => {
                         pos = pos.max(end);
                         None
                     }
@@ -218,25 +243,25 @@ impl FigurePatterns {
     /// "percent of 10" with nothing before it: a percentage written back to front,
     /// read only when the figure ends the clause, so that "the percent of 10-year-olds"
     /// or "per cent of 20 households" never are.
-    fn percent_of(&self, prose: &str, range: Range<usize>, context: &Context) -> Option<Figure> {
-        let before = prose[..range.start].trim_end();
-        if before.ends_with(|c: char| c.is_alphanumeric()) {
-            return None;
+    fn percent_of(prose: &str, figure: &mut Figure) {
+        let m = &figure.mention;
+        let head = prose[..m.range.start].trim_end();
+        let Some(head) = head.strip_suffix(" of").or_else(|| head.strip_suffix(" OF")) else { return };
+        let head = head.trim_end();
+        let lower_end = |w: &str| head.len() >= w.len() && head[head.len() - w.len()..].eq_ignore_ascii_case(w);
+        let Some(word) = ["per cent", "percent", "percents"].into_iter().find(|w| lower_end(w)) else { return };
+        let before = head[..head.len() - word.len()].trim_end();
+        let closes = prose[m.range.end..].trim_start().chars().next().is_none_or(|c| ".,;:!?)".contains(c));
+        if before.ends_with(|c: char| c.is_alphanumeric()) || figure.dressed || m.qualifier.is_some() || !closes {
+            return;
         }
-        let digits = range.end - 1;
-        let Outcome::Figure(figure) = self.read(prose, digits, context, false) else { return None };
-        let end = figure.mention.range.end;
-        let closes = prose[end..].trim_start().chars().next().is_none_or(|c| ".,;:!?)".contains(c));
-        if figure.dressed || figure.mention.qualifier.is_some() || !closes {
-            return None;
-        }
-        let value = figure.mention.value?;
-        let interval = Interval::around(value, figure.half);
-        let mention = Mention {
-            unit: Some("%".into()),
-            ..Mention::valued(MentionKind::Percent, range.start..end, value, interval)
-        };
-        Some(Figure { mention, dressed: true, ..*figure })
+        let start = head.len() - word.len();
+        let interval = Interval::around(m.value.unwrap_or(0.0), figure.half);
+        figure.mention.kind = MentionKind::Percent;
+        figure.mention.unit = Some("%".into());
+        figure.mention.range.start = start;
+        figure.mention.interval = interval;
+        figure.dressed = true;
     }
 
     /// One number of a comma-separated list, as a bare count.
@@ -253,13 +278,13 @@ impl FigurePatterns {
     /// Reads the figure whose digits start at `digits` (or at a decimal mark just
     /// before them). `right_of_range` is set when reading the second figure of
     /// "10-12", whose dash would otherwise make it look glued to a code.
-    fn read(&self, prose: &str, digits: usize, context: &Context, right_of_range: bool) -> Outcome {
+    fn read(&self, prose: &str, digits: usize, context: &Context, right_of_range: bool) -> Result<Figure, Unread> {
         let run_end = |from: usize| {
             from + prose[from..].bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',')).count()
         };
-        let Some(run) = numeral::read(prose, digits, context.locale) else { return Outcome::Skip(run_end(digits)) };
+        let Some(run) = numeral::read(prose, digits, context.locale) else { return Err(Unread::Skip(run_end(digits))) };
         let read = match run {
-            Run::List(items) => return Outcome::List(items),
+            Run::List(items) => return Err(Unread::List(items)),
             Run::Numeral(read) => read,
         };
         let mut lexicon = Vec::new();
@@ -272,7 +297,7 @@ impl FigurePatterns {
             numeral.trailing_zeros = 0;
             end = after;
         }
-        let skip = Outcome::Skip(end);
+        let skip = Err(Unread::Skip(end));
 
         // Before the digits: a sign, a currency symbol or code, a sign word.
         let mut start = digits;
@@ -323,11 +348,16 @@ impl FigurePatterns {
             if let (Some((factor, _)), true) = (scale_word, ends) {
                 scale *= factor;
                 scaled = true;
-                lexicon.push(format!("scales: {word}"));
+                lexicon.push(
+                    self.attached_labels
+                        .get(&word.to_ascii_lowercase())
+                        .cloned()
+                        .unwrap_or_else(|| format!("scales: {word}").into()),
+                );
                 pos += glued_letters;
-            } else if let (Some(u), true) = (self.attached_units.get(word), ends) {
+            } else if let (Some((u, label)), true) = (self.attached_units.get(word), ends) {
                 unit = Some(u.clone());
-                lexicon.push(format!("units: {word}"));
+                lexicon.push(label.clone());
                 pos += glued_letters;
             } else if let Some(code) = self.money.after(prose, pos).filter(|_| currency.is_none()) {
                 currency = Some(code.code);
@@ -358,13 +388,13 @@ impl FigurePatterns {
 
         // After a space: a scale word, then a percent sign, points, a currency, a
         // minor unit or a unit of measure.
-        if !scaled && unit.is_none() && minor.is_none() {
+        if !scaled && unit.is_none() && minor.is_none() && may_start(&self.after_words, prose, pos) {
             if let Some(s) =
                 self.spaced_scales.find(prose, pos).filter(|_| prose[pos..].starts_with(char::is_whitespace))
             {
                 scale *= s.value;
                 scaled = true;
-                lexicon.push(format!("scales: {}", s.entry));
+                lexicon.push(s.label.clone());
                 pos = s.edge;
             }
         }
@@ -373,23 +403,23 @@ impl FigurePatterns {
             let mut chars = prose[pos..].chars();
             chars.next().is_some_and(|c| c == ' ' || c == '\u{a0}') && !chars.as_str().starts_with(char::is_whitespace)
         };
-        if unit.is_none() && minor.is_none() {
+        if unit.is_none() && minor.is_none() && may_start(&self.after_words, prose, pos) {
             let percent =
                 if prose[pos..].starts_with('%') || space_then(pos) && prose[pos..].trim_start().starts_with('%') {
-                    Some((pos + prose[pos..].find('%').unwrap_or(0) + 1, None, "%"))
+                    Some((pos + prose[pos..].find('%').unwrap_or(0) + 1, None, None))
                 } else if space_then(pos) {
                     self.percent
                         .find(prose, pos)
                         .filter(|p| !glued_word(prose, p.edge))
-                        .map(|p| (p.edge, *p.value, p.entry))
+                        .map(|p| (p.edge, *p.value, Some(p.label)))
                 } else {
                     None
                 };
             if let Some((edge, points, entry)) = percent {
                 kind = if points.is_some() { MentionKind::Points } else { MentionKind::Percent };
                 unit = Some(points.unwrap_or("%").to_string());
-                if entry != "%" {
-                    lexicon.push(format!("percent: {entry}"));
+                if let Some(label) = entry {
+                    lexicon.push(label.clone());
                 }
                 pos = edge;
             } else if let Some(code) = self.money.after(prose, pos).filter(|_| space_then(pos)) {
@@ -404,7 +434,7 @@ impl FigurePatterns {
                         if let Some(s) = self.spaced_scales.find(prose, pos).filter(|_| space_then(pos)) {
                             scale *= s.value;
                             scaled = true;
-                            lexicon.push(format!("scales: {}", s.entry));
+                            lexicon.push(s.label.clone());
                             pos = s.edge;
                         }
                     }
@@ -417,7 +447,7 @@ impl FigurePatterns {
                 self.units.find(prose, pos).filter(|u| space_then(pos) && !glued_word(prose, u.edge))
             {
                 unit = Some(u.value.clone());
-                lexicon.push(format!("units: {}", u.entry));
+                lexicon.push(u.label.clone());
                 pos = u.edge;
             }
         }
@@ -456,23 +486,23 @@ impl FigurePatterns {
         if !right_of_range {
             if let Some(q) = self.qualifiers_before.find(prose, start) {
                 qualifier = Some(*q.value);
-                lexicon.push(format!("qualifiers: {}", q.entry));
+                lexicon.push(q.label.clone());
                 start = q.edge;
             }
         }
         let noun_end =
             if kind == MentionKind::Number && unit.is_some() && !dressed { word_end(prose, pos) } else { pos };
         // A bound after the figure says more than "about" before it: "about 500 or more".
-        if qualifier.is_none_or(|q| q == Qualifier::Approximate) {
+        if qualifier.is_none_or(|q| q == Qualifier::Approximate) && may_start(&self.after_words, prose, pos) {
             if let Some(q) = self.qualifiers_after.find(prose, pos).filter(|_| space_then(pos)) {
                 qualifier = Some(*q.value);
-                lexicon.push(format!("qualifiers: {}", q.entry));
+                lexicon.push(q.label.clone());
                 pos = q.edge;
             }
         }
         let per = self.per_after(prose, noun_end);
-        if let Some((word, _)) = &per {
-            lexicon.push(format!("per_units: {word}"));
+        if let Some((_, label)) = &per {
+            lexicon.push((*label).clone());
         }
         let interval = self.qualify(Interval::around(value, half), value, qualifier);
         let mention = Mention {
@@ -483,10 +513,13 @@ impl FigurePatterns {
             note: read.note,
             ..Mention::valued(kind, start..pos, value, interval)
         };
-        let figure = Figure { mention, raw: numeral.value, half, sign, scale, scaled, dressed };
+        let mut figure = Figure { mention, raw: numeral.value, half, sign, scale, scaled, dressed };
+        if kind == MentionKind::Number && prefix.is_none() && sign > 0.0 {
+            FigurePatterns::percent_of(prose, &mut figure);
+        }
         match ranges::dash_range(prose, figure, self, context) {
-            Some(figure) => Outcome::Figure(Box::new(figure)),
-            None => Outcome::Skip(pos),
+            Some(figure) => Ok(figure),
+            None => Err(Unread::Skip(pos)),
         }
     }
 
@@ -517,7 +550,7 @@ impl FigurePatterns {
     }
 
     /// What an amount is stated per: "per share", "a year", "-a-share".
-    fn per_after(&self, prose: &str, at: usize) -> Option<(String, usize)> {
+    fn per_after(&self, prose: &str, at: usize) -> Option<(&str, &Arc<str>)> {
         let rest = &prose[at..];
         let rest_trimmed = rest.trim_start_matches([' ', '-']);
         let word_len = rest_trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -535,7 +568,7 @@ impl FigurePatterns {
         if !word.eq_ignore_ascii_case("per") && NOT_RATES.iter().any(|w| w.eq_ignore_ascii_case(next)) {
             return None;
         }
-        Some((found.entry.to_string(), found.edge))
+        Some((found.entry, found.label))
     }
 
     fn qualify(&self, rounded: Interval, value: f64, qualifier: Option<Qualifier>) -> Interval {
@@ -666,7 +699,8 @@ mod tests {
         assert_eq!(round.interval, Interval::around(120_000.0, 5000.0));
         let scaled = one("2.8 million tonnes");
         assert_eq!(scaled.unit.as_deref(), Some("t"));
-        assert_eq!(scaled.lexicon, ["scales: million", "units: tonnes"]);
+        let entries: Vec<&str> = scaled.lexicon.iter().map(|e| &**e).collect();
+        assert_eq!(entries, ["scales: million", "units: tonnes"]);
         assert!(close(scaled.interval.hi, 2.85e6));
     }
 

@@ -3,7 +3,8 @@
 //! ("5 €", "100元", "30 billion dollars"), and minor units ("34 cents", "3 dollars
 //! 50 cents").
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
+use std::sync::Arc;
 
 use super::super::lexicon::Lexicon;
 use super::super::phrases::{Found, PhraseTable};
@@ -20,7 +21,7 @@ pub struct CurrencyAt {
     /// A scale carried by the code itself ("MUSD").
     pub scale: f64,
     /// The lexicon entry, as "currencies: dollars".
-    pub entry: String,
+    pub entry: Arc<str>,
 }
 
 /// A minor unit found after a figure.
@@ -30,37 +31,39 @@ pub struct Minor {
     /// The currency it divides.
     pub of: String,
     pub per: f64,
-    pub entry: String,
+    pub entry: Arc<str>,
 }
 
 /// Every way the lexicon writes money.
 #[derive(Debug)]
 pub struct Money {
-    /// Symbols before a figure, grouped by their last character.
-    symbols: HashMap<char, Vec<(String, String)>>,
+    /// Symbols before a figure, grouped by their last character: symbol, code, label.
+    symbols: HashMap<char, Vec<(String, String, Arc<str>)>>,
     /// Symbols after a figure.
-    after: Vec<(String, String)>,
+    after: Vec<(String, String, Arc<str>)>,
     words: PhraseTable<String>,
     minor: PhraseTable<(String, f64)>,
-    codes: HashMap<String, String>,
+    /// Codes and their labels.
+    codes: HashMap<String, Arc<str>>,
     /// Currencies that have a minor unit, and how many go to one.
     minor_per: HashMap<String, (f64, String)>,
 }
 
 impl Money {
     pub fn new(lexicon: &Lexicon) -> Money {
-        let mut symbols: HashMap<char, Vec<(String, String)>> = HashMap::new();
+        let mut symbols: HashMap<char, Vec<(String, String, Arc<str>)>> = HashMap::new();
+        let label = |s: &str| -> Arc<str> { format!("currencies: {s}").into() };
         let mut after = Vec::new();
         let mut codes = HashMap::new();
         for c in &lexicon.currencies {
             for s in &c.symbols {
                 if let Some(last) = s.chars().next_back() {
-                    symbols.entry(last).or_default().push((s.clone(), c.code.clone()));
+                    symbols.entry(last).or_default().push((s.clone(), c.code.clone(), label(s)));
                 }
             }
-            after.extend(c.after.iter().map(|s| (s.clone(), c.code.clone())));
+            after.extend(c.after.iter().map(|s| (s.clone(), c.code.clone(), label(s))));
             if c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase()) {
-                codes.insert(c.code.clone(), c.code.clone());
+                codes.insert(c.code.clone(), label(&c.code));
             }
         }
         // Longest first, so that "US$" wins over "$".
@@ -69,9 +72,11 @@ impl Money {
         }
         after.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let words = PhraseTable::after(
+            "currencies",
             lexicon.currencies.iter().flat_map(|c| c.words.iter().map(move |w| (w.clone(), c.code.clone()))),
         );
         let minor = PhraseTable::after(
+            "minor_units",
             lexicon.minor_units.iter().flat_map(|m| m.words.iter().map(move |w| (w.clone(), (m.of.clone(), m.per)))),
         );
         let minor_per =
@@ -98,12 +103,12 @@ impl Money {
                     edge: before.len() - 1,
                     code: "CAD".into(),
                     scale: 1.0,
-                    entry: "currencies: C$".into(),
+                    entry: self.codes.get("CAD").cloned().unwrap_or_else(|| "currencies: CAD".into()),
                 });
             }
         }
         let list = self.symbols.get(&last)?;
-        for (symbol, code) in list {
+        for (symbol, code, label) in list {
             let Some(start) = head.len().checked_sub(symbol.len()) else { continue };
             let Some(written) = head.get(start..) else { continue };
             let letters = symbol.chars().filter(char::is_ascii_alphabetic).count();
@@ -111,12 +116,7 @@ impl Money {
             // "AUS$" is not "US$"; "a$" is not "A$".
             let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
             if same && !glued {
-                return Some(CurrencyAt {
-                    edge: start,
-                    code: code.clone(),
-                    scale: 1.0,
-                    entry: format!("currencies: {symbol}"),
-                });
+                return Some(CurrencyAt { edge: start, code: code.clone(), scale: 1.0, entry: label.clone() });
             }
         }
         None
@@ -132,12 +132,7 @@ impl Money {
         if glued {
             return None;
         }
-        self.code(&head[start..]).map(|(code, scale)| CurrencyAt {
-            edge: start,
-            code,
-            scale,
-            entry: format!("currencies: {}", &head[start..]),
-        })
+        self.code(&head[start..]).map(|(code, scale, entry)| CurrencyAt { edge: start, code, scale, entry })
     }
 
     /// A currency written at `at`, after a figure: a code ("BTC", "MUSD", glued or
@@ -151,14 +146,15 @@ impl Money {
         }
         let upper = trimmed.bytes().take_while(u8::is_ascii_uppercase).count();
         if (3..=4).contains(&upper) && !trimmed[upper..].starts_with(char::is_alphanumeric) {
-            if let Some((code, scale)) = self.code(&trimmed[..upper]) {
-                let entry = format!("currencies: {}", &trimmed[..upper]);
+            if let Some((code, scale, entry)) = self.code(&trimmed[..upper]) {
                 return Some(CurrencyAt { edge: start + upper, code, scale, entry });
             }
         }
-        for (symbol, code) in &self.after {
+        // Symbols after an amount are "$" or not ASCII at all ("€", "元").
+        let symbol_like = trimmed.starts_with(|c: char| c == '$' || !c.is_ascii());
+        for (symbol, code, label) in self.after.iter().filter(|_| symbol_like) {
             if trimmed.starts_with(symbol.as_str()) && !trimmed[symbol.len()..].starts_with(char::is_alphanumeric) {
-                let entry = format!("currencies: {symbol}");
+                let entry = label.clone();
                 return Some(CurrencyAt { edge: start + symbol.len(), code: code.clone(), scale: 1.0, entry });
             }
         }
@@ -171,7 +167,7 @@ impl Money {
             edge: found.edge,
             code: found.value.clone(),
             scale: 1.0,
-            entry: format!("currencies: {}", found.entry),
+            entry: found.label.clone(),
         })
     }
 
@@ -185,18 +181,26 @@ impl Money {
         if glued_after || short == spaced {
             return None;
         }
-        Some(Minor {
-            end: found.edge,
-            of: found.value.0.clone(),
-            per: found.value.1,
-            entry: format!("minor_units: {}", found.entry),
-        })
+        Some(Minor { end: found.edge, of: found.value.0.clone(), per: found.value.1, entry: found.label.clone() })
+    }
+
+    /// The first words of every currency and minor unit written after an amount,
+    /// in lower case, codes with and without a scale letter included.
+    pub fn first_words(&self) -> impl Iterator<Item = String> + '_ {
+        let scaled = self.codes.keys().flat_map(|c| CODE_SCALES.iter().map(move |(l, _)| format!("{l}{c}")));
+        self.words
+            .edge_words()
+            .chain(self.minor.edge_words())
+            .map(str::to_string)
+            .chain(self.codes.keys().cloned())
+            .chain(scaled)
+            .map(|w| w.to_ascii_lowercase())
     }
 
     /// A minor unit written against the digits, as one word ("50p", "20c").
     pub fn minor_word(&self, word: &str, end: usize) -> Option<Minor> {
-        let ((of, per), entry) = self.minor.get(word)?;
-        Some(Minor { end, of: of.clone(), per: *per, entry: format!("minor_units: {entry}") })
+        let ((of, per), _, label) = self.minor.get(word)?;
+        Some(Minor { end, of: of.clone(), per: *per, entry: label.clone() })
     }
 
     /// How many minor units make one of `code`, if it has them.
@@ -205,14 +209,15 @@ impl Money {
     }
 
     /// A code, or a code with a scale letter before it ("MUSD").
-    fn code(&self, word: &str) -> Option<(String, f64)> {
-        if let Some(code) = self.codes.get(word) {
-            return Some((code.clone(), 1.0));
+    fn code(&self, word: &str) -> Option<(String, f64, Arc<str>)> {
+        if let Some(label) = self.codes.get(word) {
+            return Some((word.to_string(), 1.0, label.clone()));
         }
         let mut chars = word.chars();
         let letter = chars.next()?;
         let (_, scale) = CODE_SCALES.iter().find(|(l, _)| *l == letter)?;
-        self.codes.get(chars.as_str()).map(|code| (code.clone(), *scale))
+        let code = chars.as_str();
+        self.codes.get(code).map(|_| (code.to_string(), *scale, format!("currencies: {word}").into()))
     }
 }
 

@@ -3,7 +3,7 @@
 //! the unit and scale of the second when it has none of its own ("10-12%" is
 //! 10% to 12%). Two figures that descend ("won 3-1", "a 5-4 vote") are no range.
 
-use super::{Context, Figure, FigurePatterns, Outcome};
+use super::{Context, Figure, FigurePatterns};
 use crate::extract::{Form, MentionKind};
 use crate::interval::Interval;
 
@@ -23,8 +23,8 @@ pub(super) fn dash_range(prose: &str, first: Figure, patterns: &FigurePatterns, 
     if prose[digits..].starts_with('0') && prose[digits + 1..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let Outcome::Figure(second) = patterns.read(prose, digits, context, true) else { return None };
-    join(first, *second)
+    let second = patterns.read(prose, digits, context, true).ok()?;
+    join(first, second)
 }
 
 /// Merges figures written "between A and B", "A to B percent" or "A – B".
