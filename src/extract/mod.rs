@@ -196,3 +196,32 @@ impl Extractor {
         mentions
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text that mixes every kind of figure with multi-byte characters, so that
+    /// cutting it anywhere puts a cut next to each of them.
+    const MIXED: &str = "Über 1.234,5 € — C $16.4m, ¥3 trillion, 100元 and 20–30% (½ of 3/4) rose −3% \
+        to US$1.5bn on 6 April 2023; 10-12 km/h, 6.2p-a-share, 4 500 000 ரூ, 22,24,26, 1e10, \
+        between 10 and 12 tonnes, 84mm, aged 72, Q3 2023, FY24, 3 dollars 50 cents. and 1.2.3 \
+        at 10:30 — “about 5 or more” per cent of 9";
+
+    #[test]
+    fn extraction_never_panics_wherever_the_text_is_cut() {
+        let extractor = Extractor::new(&Lexicon::builtin()).unwrap();
+        let boundaries: Vec<usize> = MIXED.char_indices().map(|(i, _)| i).chain([MIXED.len()]).collect();
+        for locale in [Locale::En, Locale::De] {
+            let context = Context { publication: Some(jiff::civil::date(2023, 4, 6)), locale };
+            for &start in &boundaries {
+                for &end in boundaries.iter().filter(|&&e| e >= start).step_by(7) {
+                    let text = &MIXED[start..end];
+                    for m in extractor.extract(text, &context) {
+                        assert!(text.get(m.range.clone()).is_some(), "{text:?}: {m:?}");
+                    }
+                }
+            }
+        }
+    }
+}

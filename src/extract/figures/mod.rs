@@ -248,7 +248,9 @@ impl FigurePatterns {
         let head = prose[..m.range.start].trim_end();
         let Some(head) = head.strip_suffix(" of").or_else(|| head.strip_suffix(" OF")) else { return };
         let head = head.trim_end();
-        let lower_end = |w: &str| head.len() >= w.len() && head[head.len() - w.len()..].eq_ignore_ascii_case(w);
+        let lower_end = |w: &str| {
+            head.len() >= w.len() && head.get(head.len() - w.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w))
+        };
         let Some(word) = ["per cent", "percent", "percents"].into_iter().find(|w| lower_end(w)) else { return };
         let before = head[..head.len() - word.len()].trim_end();
         let closes = prose[m.range.end..].trim_start().chars().next().is_none_or(|c| ".,;:!?)".contains(c));

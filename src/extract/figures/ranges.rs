@@ -36,7 +36,7 @@ pub(super) fn merge(prose: &str, figures: Vec<Figure>, _patterns: &FigurePattern
             let before = prose[..previous.mention.range.start].trim_end();
             let ends_with_word = |w: &str| {
                 before.len() >= w.len()
-                    && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+                    && before.get(before.len() - w.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w))
                     && !before[..before.len() - w.len()].ends_with(char::is_alphanumeric)
             };
             let between = gap == " and " && ends_with_word("between");
