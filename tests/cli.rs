@@ -360,3 +360,35 @@ fn human_output_shows_rule_arithmetic_and_help() {
     );
     assert!(!stdout.contains('\u{1b}'), "colour codes with --color never:\n{stdout}");
 }
+
+#[test]
+fn the_locale_decides_how_digits_are_grouped() {
+    let text = "Der Umsatz lag bei 1.234,5 €.\n";
+    let value = |args: &[&str]| {
+        let (code, stdout, stderr) = run_with_stdin(args, text);
+        assert_eq!(code, 0, "{stderr}");
+        parse_json(&stdout)["mentions"][0]["value"].as_f64()
+    };
+    assert_eq!(value(&["claims", "--format", "json", "--locale", "de", "-"]), Some(1234.5));
+    // Read as English, the German form is still understood, and the claim says how.
+    let (_, stdout, _) = run_with_stdin(&["claims", "--format", "json", "-"], text);
+    let mention = &parse_json(&stdout)["mentions"][0];
+    assert_eq!(mention["value"].as_f64(), Some(1234.5), "{mention}");
+    assert!(mention["note"].as_str().is_some_and(|n| n.contains("grouping")), "{mention}");
+    let (code, _, stderr) = run(&["claims", "--locale", "fr", CLEAN]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("fr"), "{stderr}");
+}
+
+#[test]
+fn claims_say_which_lexicon_entries_read_a_mention() {
+    let (code, stdout, stderr) =
+        run_with_stdin(&["claims", "--format", "json", "-"], "Profit was about $4.5bn a year.\n");
+    assert_eq!(code, 0, "{stderr}");
+    let mention = &parse_json(&stdout)["mentions"][0];
+    let entries: Vec<&str> = mention["lexicon"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert_eq!(entries, ["currencies: $", "scales: bn", "qualifiers: about", "per_units: year"], "{mention}");
+    assert_eq!(mention["per"], "year");
+    let (_, human, _) = run_with_stdin(&["claims", "-"], "Profit was about $4.5bn a year.\n");
+    assert!(human.contains("via currencies: $; scales: bn; qualifiers: about; per_units: year"), "{human}");
+}
