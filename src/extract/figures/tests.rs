@@ -1,0 +1,248 @@
+//! Unit tests of figure reading.
+
+mod basics {
+    use super::super::*;
+    use crate::extract::{Extractor, Lexicon};
+
+    fn figures(text: &str) -> Vec<Mention> {
+        Extractor::new(&Lexicon::builtin())
+            .unwrap()
+            .extract(text, &crate::extract::Context::default())
+            .into_iter()
+            .filter(|m| !m.kind.is_temporal())
+            .collect()
+    }
+
+    fn one(text: &str) -> Mention {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-6 * a.abs().max(1.0)
+    }
+
+    #[test]
+    fn money_with_symbols_codes_and_words() {
+        let m = one("reaching $30 billion");
+        assert_eq!((m.kind, m.value, m.unit.as_deref()), (MentionKind::Money, Some(30e9), Some("USD")));
+        assert!(close(m.interval.lo, 29.5e9) && close(m.interval.hi, 30.5e9));
+        assert_eq!(one("£2.34bn").unit.as_deref(), Some("GBP"));
+        assert!(close(one("£2.34bn").value.unwrap(), 2.34e9));
+        assert!(close(one("€48m").value.unwrap(), 48e6));
+        assert_eq!(one("USD 5 million").unit.as_deref(), Some("USD"));
+        assert_eq!(one("30 billion dollars").unit.as_deref(), Some("USD"));
+        assert_eq!(one("4,000 krona per car").unit.as_deref(), Some("SEK"));
+        let yen = one("¥3 trillion");
+        assert_eq!((yen.unit.as_deref(), yen.value), (Some("JPY"), Some(3e12)));
+    }
+
+    #[test]
+    fn percentages_and_points() {
+        let p = one("rose 12% to");
+        assert_eq!((p.kind, p.value), (MentionKind::Percent, Some(12.0)));
+        assert_eq!((p.interval.lo, p.interval.hi), (11.5, 12.5));
+        assert_eq!(one("40 per cent").kind, MentionKind::Percent);
+        assert_eq!(one("6.6 percent").interval, Interval::around(6.6, 0.05));
+        assert_eq!(one("up 2 percentage points").unit.as_deref(), Some("pp"));
+        assert_eq!(one("cut by 25 basis points").unit.as_deref(), Some("bp"));
+        assert_eq!(one("-3%").value, Some(-3.0));
+    }
+
+    #[test]
+    fn counts_keep_their_noun_and_precision() {
+        let m = one("a toll of 5,937 soldiers");
+        assert_eq!((m.kind, m.value, m.unit.as_deref()), (MentionKind::Number, Some(5937.0), Some("soldiers")));
+        assert_eq!(m.interval, Interval::around(5937.0, 0.5));
+        let round = one("to 120,000 units");
+        assert_eq!(round.interval, Interval::around(120_000.0, 5000.0));
+        let scaled = one("2.8 million tonnes");
+        assert_eq!(scaled.unit.as_deref(), Some("t"));
+        let entries: Vec<&str> = scaled.lexicon.iter().map(|e| &**e).collect();
+        assert_eq!(entries, ["scales: million", "units: tonnes"]);
+        assert!(close(scaled.interval.hi, 2.85e6));
+    }
+
+    #[test]
+    fn qualifiers_bound_or_widen() {
+        let more = one("more than 150,000 casualties");
+        assert_eq!(more.qualifier, Some(Qualifier::Above));
+        assert!(more.interval.hi.is_infinite() && more.low() == Some(145_000.0) && more.high().is_none());
+        let about = one("about 1,600 households");
+        assert!(about.interval.lo <= 1520.0 && about.interval.hi >= 1680.0);
+        let nearly = one("nearly $5 billion");
+        assert!(close(nearly.interval.hi, 5e9) && nearly.interval.lo < 4.8e9);
+        assert_eq!(one("up to 600,000 tonnes").interval.lo, 0.0);
+    }
+
+    #[test]
+    fn multiples_and_ordinals() {
+        assert_eq!(one("three or 2.5 times as many").kind, MentionKind::Multiplier);
+        assert_eq!(one("a 10-fold rise").value, Some(10.0));
+        assert_eq!(one("its 10th anniversary").kind, MentionKind::Ordinal);
+    }
+
+    #[test]
+    fn names_codes_versions_and_times_are_not_figures() {
+        for text in [
+            "an F-16 jet",
+            "after Covid-19 struck",
+            "the G7 summit",
+            "version 2.1 shipped",
+            "v3.24.0 fixes it",
+            "they won 3-1 at home",
+            "at 23:10 each night",
+            "No. 1 seed",
+            "Section 230 of the act",
+            "page 14 of the report",
+            "at 10 Harbour Street",
+            "call 020 7946 0000",
+            "a Boeing 737 landed",
+            "mail a@b12.com now",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+    }
+
+    #[test]
+    fn metres_written_against_digits_are_not_millions() {
+        assert!(figures("the 100m final").is_empty());
+        assert!(close(one("a £450m deal").value.unwrap(), 450e6));
+    }
+}
+
+mod breadth {
+    use super::super::*;
+    use crate::extract::{Extractor, Lexicon, Locale};
+
+    fn read(text: &str, locale: Locale) -> Vec<Mention> {
+        let context = Context { publication: None, locale };
+        Extractor::new(&Lexicon::builtin())
+            .unwrap()
+            .extract(text, &context)
+            .into_iter()
+            .filter(|m| !m.kind.is_temporal())
+            .collect()
+    }
+
+    fn one(text: &str) -> Mention {
+        let found = read(text, Locale::En);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn shown<'t>(text: &'t str, m: &Mention) -> &'t str {
+        &text[m.range.clone()]
+    }
+
+    #[test]
+    fn currencies_after_the_amount_and_scaled_codes() {
+        for (text, code, value) in [
+            ("banknotes of 50 € each", "EUR", 50.0),
+            ("a fee of 100元 was", "CNY", 100.0),
+            ("mined 6.25 BTC a block", "BTC", 6.25),
+            ("billed 115USD in total", "USD", 115.0),
+            ("losses of 30 MUSD were", "USD", 30e6),
+            ("revenue of MAUD 60 last", "AUD", 60e6),
+            ("a loss of 75 USD million", "USD", 75e6),
+            ("paid 250 million Dutch guilders", "NLG", 250e6),
+            ("costs C $16.4 million", "CAD", 16.4e6),
+            ("sold at 197 pence", "GBP/100", 197.0),
+            ("down 34 cents", "USD/100", 34.0),
+            ("raised Rs 35 crore", "INR", 35.0),
+        ] {
+            let m = read(text, Locale::En)
+                .into_iter()
+                .find(|m| m.kind == MentionKind::Money)
+                .unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(m.unit.as_deref(), Some(code), "{text}");
+            assert!((m.value.unwrap() - value).abs() < 1e-6 * value, "{text}: {:?}", m.value);
+        }
+    }
+
+    #[test]
+    fn cents_complete_a_whole_amount() {
+        let m = one("it cost 3 dollars 50 cents.");
+        assert_eq!((m.value, m.unit.as_deref()), (Some(3.5), Some("USD")));
+        assert_eq!(one("it costs 15 dollars and 15.").value, Some(15.15));
+        assert_eq!(read("it costs $15 and 20 people came", Locale::En)[0].value, Some(15.0));
+    }
+
+    #[test]
+    fn amounts_keep_what_they_are_per() {
+        let text = "a dividend of $1.40 a share and 40 barrels per day, up from $1.20 a year earlier";
+        let found = read(text, Locale::En);
+        let per: Vec<Option<&str>> = found.iter().map(|m| m.per.as_deref()).collect();
+        assert_eq!(per, [Some("share"), Some("day"), None]);
+        assert_eq!(one("a 6.2p-a-share payout").per.as_deref(), Some("share"));
+    }
+
+    #[test]
+    fn units_of_measure_are_kept_and_named() {
+        for (text, unit) in
+            [("a 10 MB limit", "MB"), ("ran 300km north", "km"), ("2.5 tonnes of it", "t"), ("84mm of rain", "mm")]
+        {
+            let m = one(text);
+            assert_eq!((m.kind, m.unit.as_deref()), (MentionKind::Number, Some(unit)), "{text}");
+            assert!(m.lexicon.iter().any(|e| e.starts_with("units: ")), "{text}: {:?}", m.lexicon);
+        }
+    }
+
+    #[test]
+    fn ranges_have_bounds_but_no_value() {
+        for (text, kind, lo, hi) in [
+            ("between 10 and 12 people", MentionKind::Number, 9.5, 12.5),
+            ("a rise of 10-12% is", MentionKind::Percent, 9.5, 12.5),
+            ("worth $3m–$4m each", MentionKind::Money, 2.5e6, 4.5e6),
+            ("3 to 5 million people", MentionKind::Number, 2.5e6, 5.5e6),
+            ("from 1000-5000 units", MentionKind::Number, 500.0, 5500.0),
+        ] {
+            let m = one(text);
+            assert_eq!((m.kind, m.form, m.value), (kind, Form::Range, None), "{text}");
+            assert!(
+                (m.low().unwrap() - lo).abs() < 1e-6 * hi && (m.high().unwrap() - hi).abs() < 1e-6 * hi,
+                "{text}: {m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn descending_pairs_and_changes_are_not_ranges() {
+        assert!(read("they won 3-1 at home", Locale::En).is_empty());
+        assert!(read("a 5-4 vote", Locale::En).is_empty());
+        let change = read("rose from 10 to 12 percent", Locale::En);
+        assert_eq!(change.len(), 2, "{change:?}");
+        assert!(change.iter().all(|m| m.form == Form::Plain));
+    }
+
+    #[test]
+    fn signs_bounds_after_and_scientific_notation() {
+        assert_eq!(one("just need minus 5 percent").value, Some(-5.0));
+        assert_eq!(one("at −3%").value, Some(-3.0));
+        let more = one("about 500 or more in stock");
+        assert_eq!(more.qualifier, Some(Qualifier::AtLeast));
+        assert_eq!(shown("about 500 or more in stock", &more), "about 500 or more");
+        assert_eq!(one("roughly 1.3e6 cells").value, Some(1.3e6));
+        assert_eq!(one("a 10k run").value, Some(10_000.0));
+    }
+
+    #[test]
+    fn locales_group_digits_their_own_way() {
+        let de = read("Der Umsatz stieg auf 1.234,5 Mio.", Locale::De);
+        assert_eq!(de[0].value, Some(1234.5));
+        let en = one("weighs 1.234 kg");
+        assert_eq!(en.value, Some(1.234));
+        assert!(en.note.as_deref().unwrap_or("").contains("1234"), "{en:?}");
+        let list = read("exercises 22,24,26", Locale::En);
+        assert_eq!(list.iter().map(|m| m.value.unwrap()).collect::<Vec<_>>(), [22.0, 24.0, 26.0]);
+    }
+
+    #[test]
+    fn a_percent_sign_alone_is_vague_and_percent_of_is_read_only_at_a_clause_end() {
+        let bare = one("shows the % of increase");
+        assert_eq!((bare.kind, bare.form, bare.value), (MentionKind::Percent, Form::Vague, None));
+        assert_eq!(one("percent of 10").value, Some(10.0));
+        assert_eq!(one("the percent of 10 households").kind, MentionKind::Number);
+    }
+}
