@@ -11,6 +11,7 @@ pub mod lexicon;
 mod numeral;
 pub(crate) mod taken;
 mod temporal;
+mod words;
 
 use std::ops::Range;
 
