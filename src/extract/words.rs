@@ -771,6 +771,11 @@ impl NumberWords {
                                 acc.scale_halves(factor);
                             }
                             Prev::A if !plural => acc.current = factor,
+                            // "one and a half dozen".
+                            Prev::Fraction if !plural && acc.total == 0.0 => {
+                                acc.current *= factor;
+                                acc.scale_halves(factor);
+                            }
                             Prev::Start if !plural && tok.text(text).eq_ignore_ascii_case("dozen") => {
                                 acc.current = factor
                             }
@@ -1815,6 +1820,8 @@ mod tests {
         reads("half a dozen", "half a dozen", 6.0, 3.0);
         reads("half-dozen", "half-dozen", 6.0, 3.0);
         reads("dozen people", "dozen", 12.0, 0.5);
+        reads("one and a half dozen", "one and a half dozen", 18.0, 3.0);
+        reads("a half dozen", "a half dozen", 6.0, 3.0);
         let some = read_at("some dozen people", "dozen").unwrap();
         assert_eq!(some.value, Some(12.0));
     }
