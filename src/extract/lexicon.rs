@@ -31,6 +31,12 @@ pub struct Lexicon {
     pub object_level_verbs: Vec<String>,
     pub fractions: Vec<FractionWords>,
     pub fraction_tolerance: Option<f64>,
+    /// Scale words only number phrases read ("two dozen", "5 lakh"), beside `scales`.
+    pub number_scales: Vec<ScaleWord>,
+    /// Amounts stated without a value ("dozens", "several", "tens of thousands").
+    pub vague_amounts: Vec<String>,
+    /// Shares stated without a value ("the majority", "a minority").
+    pub vague_shares: Vec<String>,
 }
 
 /// A word that multiplies the figure before it ("billion").
@@ -170,6 +176,9 @@ impl Lexicon {
         self.object_level_verbs.extend(other.object_level_verbs);
         self.fractions.extend(other.fractions);
         self.fraction_tolerance = other.fraction_tolerance.or(self.fraction_tolerance);
+        self.number_scales.extend(other.number_scales);
+        self.vague_amounts.extend(other.vague_amounts);
+        self.vague_shares.extend(other.vague_shares);
     }
 }
 
@@ -195,6 +204,9 @@ mod tests {
         assert!(parsed.change_verbs.up.iter().any(|w| w == "rose"));
         assert!(parsed.change_verbs.down.iter().any(|w| w == "fell"));
         assert_eq!(parsed.approximate_tolerance, Some(0.05));
+        assert!(parsed.number_scales.iter().any(|s| s.word == "dozen" && s.factor == 12.0));
+        assert!(parsed.vague_amounts.iter().any(|w| w == "tens of thousands"));
+        assert!(parsed.vague_shares.iter().any(|w| w == "the majority"));
     }
 
     #[test]
@@ -207,6 +219,10 @@ mod tests {
         assert_eq!(base.change_verbs.up.len(), before + 1);
         assert_eq!(base.fraction_tolerance, Some(0.2));
         assert_eq!(base.approximate_tolerance, Some(0.05));
+        let vague: Lexicon = serde_yaml::from_str("vague_amounts: [a great many]\n").unwrap();
+        let before = base.vague_amounts.len();
+        base.merge(vague);
+        assert_eq!(base.vague_amounts.len(), before + 1);
     }
 
     #[test]

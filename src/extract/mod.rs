@@ -12,6 +12,7 @@ mod numeral;
 mod phrases;
 pub(crate) mod taken;
 mod temporal;
+mod words;
 
 use std::ops::Range;
 use std::sync::Arc;
