@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::cues::{Cue, CueKind, Cues, Direction};
 use super::metric::{Subject, subject};
 use super::{Amount, Change, Claim, Confidence, Period, Role, units_agree};
-use crate::extract::{Mention, MentionKind};
+use crate::extract::{Form, Mention, MentionKind};
 
 /// Words before a figure that make it the level reached.
 const TO_WORDS: &[&str] = &[
@@ -150,8 +150,12 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
         while first_mention < mentions.len() && mentions[first_mention].range.start < sentence.start {
             first_mention += 1;
         }
-        let in_sentence: Vec<usize> =
-            (first_mention..mentions.len()).take_while(|&i| mentions[i].range.end <= sentence.end).collect();
+        // Claims are made of single figures: not ranges, vague amounts or shares
+        // ("a third" is read from the words by the fraction frame).
+        let in_sentence: Vec<usize> = (first_mention..mentions.len())
+            .take_while(|&i| mentions[i].range.end <= sentence.end)
+            .filter(|&i| is_single_figure(&mentions[i]))
+            .collect();
         // Claims need a figure; most sentences of prose have none worth reading for cues.
         if !in_sentence.iter().any(|&i| !mentions[i].kind.is_temporal()) {
             continue;
@@ -523,6 +527,10 @@ fn compatible_amount(amount_claim: &Claim, level_claim: &Claim, mentions: &[Ment
         Some(Amount::Absolute(i)) => level_claim.level.is_some_and(|l| units_agree(&mentions[*i], &mentions[l])),
         _ => true,
     }
+}
+
+fn is_single_figure(m: &Mention) -> bool {
+    m.kind.is_temporal() || m.value.is_some() && m.form == Form::Plain && m.unit.as_deref() != Some("share")
 }
 
 fn is_level_kind(kind: MentionKind) -> bool {

@@ -13,8 +13,6 @@
 //! "nineteen eighty-four", "two-nil", "half past ten" and "five seconds" all give
 //! nothing. Ordinals ("the third") are read elsewhere, never here.
 
-#![cfg_attr(not(test), allow(dead_code, reason = "the figure finder calls this reader; until then only tests do"))]
-
 use super::lexicon::{Lexicon, alternation};
 use super::{Form, numeral};
 

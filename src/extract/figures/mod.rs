@@ -26,6 +26,7 @@ use super::lexicon::{Lexicon, Qualifier};
 use super::numeral;
 use super::phrases::PhraseTable;
 use super::taken::Taken;
+use super::words::NumberWords;
 use super::{Context, Form, Mention, MentionKind};
 use crate::interval::Interval;
 use exclusions::glued_before;
@@ -48,8 +49,10 @@ const POINT_WORDS: [(&str, &str); 7] = [
 /// Compiled patterns and lexicon tables for figures written in digits.
 #[derive(Debug)]
 pub struct FigurePatterns {
-    /// Multiples, ordinals, then the start of any other run of digits.
+    /// Multiples, ordinals, the start of any other run of digits, a lone percent
+    /// sign, then the first words of a number written in words.
     find: Regex,
+    words: NumberWords,
     money: money::Money,
     spaced_scales: PhraseTable<f64>,
     /// Every scale word, lower case, for scales written against the digits.
@@ -91,8 +94,11 @@ enum Unread {
 
 impl FigurePatterns {
     pub fn new(lexicon: &Lexicon) -> Result<FigurePatterns, regex::Error> {
-        let find =
-            Regex::new(r"(?i:[0-9]+(?:\.[0-9]+)?(?:\s+times|-fold))(?-u:\b)|[0-9]+(?:st|nd|rd|th)(?-u:\b)|[0-9]+|%")?;
+        let words = NumberWords::new(lexicon)?;
+        let find = Regex::new(&format!(
+            r"(?i:[0-9]+(?:\.[0-9]+)?(?:\s+times|-fold))(?-u:\b)|[0-9]+(?:st|nd|rd|th)(?-u:\b)|[0-9]+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|%|{}",
+            words.first_words_pattern()
+        ))?;
         let spaced_scales = PhraseTable::after(
             "scales",
             lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.factor)),
@@ -139,6 +145,7 @@ impl FigurePatterns {
         after_words.extend(money.first_words());
         Ok(FigurePatterns {
             find,
+            words,
             money,
             after_words,
             spaced_scales,
@@ -170,6 +177,15 @@ impl FigurePatterns {
             let last = text.as_bytes()[text.len() - 1];
             let figure = if text == "%" {
                 self.bare_percent(prose, m.start())
+            } else if !text.as_bytes()[0].is_ascii_digit() && text.is_ascii() {
+                match self.read_words(prose, m.start(), context) {
+                    Ok(figure) => Some(figure),
+                    Err(Unread::Skip(end)) => {
+                        pos = pos.max(end);
+                        None
+                    }
+                    Err(Unread::List(_)) => None,
+                }
             } else if text.len() > 2 && last.is_ascii_alphabetic() {
                 self.multiple_or_ordinal(prose, m.range())
             } else {

@@ -11,8 +11,19 @@ use super::{Figure, FigurePatterns, Unread, exponent, glued_word, is_range_dash,
 use crate::extract::lexicon::Qualifier;
 use crate::extract::numeral::{self, Run};
 use crate::extract::phrases::may_start;
+use crate::extract::words::{self, WordNumber};
 use crate::extract::{Context, Form, Mention, MentionKind};
 use crate::interval::Interval;
+
+/// Words after digits that may make them a number phrase the words reader knows
+/// better ("3 hundred and 21", "2 and a half", "1 in 5", "3 dozen", "5 crore").
+const PHRASE_WORDS: [&str; 14] = [
+    "hundred", "thousand", "dozen", "dozens", "dz", "dzs", "lakh", "lakhs", "crore", "crores", "and", "in", "out",
+    "point",
+];
+
+/// Words before "3/4" that make it a date, not a share.
+const DATE_WORDS: [&str; 8] = ["on", "by", "until", "till", "since", "before", "after", "dated"];
 
 /// Words that introduce what an amount is per ("$5 per share", "40 barrels a day").
 const PER_WORDS: [&str; 5] = ["per", "a", "an", "each", "every"];
@@ -62,7 +73,17 @@ impl FigurePatterns {
         let run_end = |from: usize| {
             from + prose[from..].bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',')).count()
         };
-        let Some(run) = numeral::read(prose, digits, context.locale) else { return Err(Unread::Skip(run_end(digits))) };
+        // "3/4", "2 1/4", "½": a fraction in digits, read whole.
+        let fraction = self.fraction_at(prose, digits);
+        let run = match &fraction {
+            Some(f) => numeral::read(&prose[..f.end], digits, context.locale).or(Some(Run::Numeral(numeral::Read {
+                numeral: numeral::Numeral { value: 0.0, half_unit: 0.5, trailing_zeros: 0 },
+                end: f.end,
+                note: None,
+            }))),
+            None => numeral::read(prose, digits, context.locale),
+        };
+        let Some(run) = run else { return Err(Unread::Skip(run_end(digits))) };
         let read = match run {
             Run::List(items) => return Err(Unread::List(items)),
             Run::Numeral(read) => read,
@@ -76,6 +97,14 @@ impl FigurePatterns {
             numeral.trailing_zeros = 0;
             end = after;
         }
+        // "3 hundred and 21", "1 in 5": the words reader reads the whole phrase.
+        let phrase = fraction.or_else(|| self.phrase_after_digits(prose, digits, end));
+        if let Some(w) = &phrase {
+            numeral.value = w.value.unwrap_or(numeral.value);
+            numeral.half_unit = w.half_unit;
+            numeral.trailing_zeros = 0;
+            end = w.end;
+        }
         let skip = Err(Unread::Skip(end));
         let mut r = Reading {
             start: digits,
@@ -83,7 +112,7 @@ impl FigurePatterns {
             pos: end,
             value: Some(numeral.value),
             half_unit: numeral.half_unit,
-            count_half_unit: numeral.count_half_unit(),
+            count_half_unit: if phrase.is_some() { numeral.half_unit } else { numeral.count_half_unit() },
             sign: 1.0,
             scale: 1.0,
             scaled: false,
@@ -96,6 +125,10 @@ impl FigurePatterns {
             lexicon: Vec::new(),
             note: read.note,
         };
+        if let Some(w) = phrase {
+            r.lexicon.extend(w.lexicon.into_iter().map(Arc::from));
+            r.unit = w.fraction.then(|| "share".to_string());
+        }
 
         // Before the digits: a sign, a currency symbol or code, a sign word.
         let prefix = if right_of_range {
@@ -178,6 +211,79 @@ impl FigurePatterns {
         self.dress(prose, r, context, right_of_range)
     }
 
+    /// The number phrase the words reader reads at `digits`, when the word after
+    /// the digits may continue one and the phrase reaches further than they do.
+    fn phrase_after_digits(&self, prose: &str, digits: usize, end: usize) -> Option<WordNumber> {
+        let next = prose[end..].strip_prefix(' ')?;
+        let len = next.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if !PHRASE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&next[..len])) {
+            return None;
+        }
+        self.words.read(prose, digits).filter(|w| w.value.is_some() && w.end > end)
+    }
+
+    /// A fraction in digits at `at` ("3/4", "2 1/4", "½", "2½"), unless the word
+    /// before makes it a date ("on 3/4").
+    fn fraction_at(&self, prose: &str, at: usize) -> Option<WordNumber> {
+        let rest = &prose[at..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let next = rest[digits..].chars().next()?;
+        // "2 1/4": a whole part, one space, then digits and a slash.
+        let mixed = || {
+            let after = &rest[digits + 1..];
+            let more = after.bytes().take_while(u8::is_ascii_digit).count();
+            more > 0 && after[more..].starts_with(['/', '⁄'])
+        };
+        let looks = matches!(next, '/' | '⁄') || !next.is_ascii() || next == ' ' && digits > 0 && mixed();
+        if !looks {
+            return None;
+        }
+        let head = prose[..at].trim_end();
+        let word = &head[head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1)..];
+        if DATE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            return None;
+        }
+        words::digit_fraction(prose, at)
+    }
+
+    /// Reads a number written in words ("twelve", "two-thirds", "dozens") and what
+    /// follows it.
+    pub(super) fn read_words(&self, prose: &str, start: usize, context: &Context) -> Result<Figure, Unread> {
+        let word_end = start + prose[start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(prose.len() - start);
+        let Some(w) = self.words.read(prose, start) else { return Err(Unread::Skip(word_end)) };
+        let mut r = Reading {
+            start,
+            number: start..w.end,
+            pos: w.end,
+            value: w.value,
+            half_unit: w.half_unit,
+            count_half_unit: w.half_unit,
+            sign: 1.0,
+            scale: 1.0,
+            scaled: false,
+            currency: None,
+            prefixed: false,
+            unit: w.fraction.then(|| "share".to_string()),
+            minor: None,
+            form: w.form,
+            in_words: true,
+            lexicon: w.lexicon.into_iter().map(Arc::from).collect(),
+            note: None,
+        };
+        if let Some(p) = self.money.symbol_before(prose, start).or_else(|| self.money.code_before(prose, start)) {
+            r.start = p.edge;
+            r.lexicon.insert(0, p.entry);
+            r.currency = Some(p.code);
+            r.scale = p.scale;
+            r.scaled = p.scale != 1.0;
+            r.prefixed = true;
+        }
+        if glued_after(prose, r.pos) {
+            return Err(Unread::Skip(r.pos));
+        }
+        self.dress(prose, r, context, false)
+    }
+
     /// Reads what follows a number and what bounds it, and makes the figure.
     pub(super) fn dress(
         &self,
@@ -199,11 +305,28 @@ impl FigurePatterns {
             }
         }
         let mut kind = MentionKind::Number;
+        // "three times as many": a multiple written in words.
+        if r.in_words && r.form == Form::Plain && r.unit.is_none() {
+            let rest = &prose[r.pos..];
+            if rest.len() >= 6
+                && rest.is_char_boundary(6)
+                && rest[..6].eq_ignore_ascii_case(" times")
+                && !glued_word(prose, r.pos + 6)
+            {
+                kind = MentionKind::Multiplier;
+                r.unit = Some("x".into());
+                r.pos += 6;
+            }
+        }
         let space_then = |pos: usize| {
             let mut chars = prose[pos..].chars();
             chars.next().is_some_and(|c| c == ' ' || c == '\u{a0}') && !chars.as_str().starts_with(char::is_whitespace)
         };
-        if r.unit.is_none() && r.minor.is_none() && may_start(&self.after_words, prose, r.pos) {
+        if kind == MentionKind::Number
+            && r.unit.is_none()
+            && r.minor.is_none()
+            && may_start(&self.after_words, prose, r.pos)
+        {
             let pos = r.pos;
             let percent =
                 if prose[pos..].starts_with('%') || space_then(pos) && prose[pos..].trim_start().starts_with('%') {
@@ -270,6 +393,9 @@ impl FigurePatterns {
         }
         if kind == MentionKind::Percent || kind == MentionKind::Points {
             half = r.half_unit * r.scale;
+        }
+        if kind == MentionKind::Multiplier {
+            half = 0.0;
         }
         let dressed = kind != MentionKind::Number || r.unit.is_some();
         if kind == MentionKind::Number && !r.prefixed {

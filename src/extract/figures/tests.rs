@@ -78,7 +78,9 @@ mod basics {
 
     #[test]
     fn multiples_and_ordinals() {
-        assert_eq!(one("three or 2.5 times as many").kind, MentionKind::Multiplier);
+        assert_eq!(one("2.5 times as many").kind, MentionKind::Multiplier);
+        assert_eq!(one("three times as many").value, Some(3.0));
+        assert_eq!(one("three times as many").kind, MentionKind::Multiplier);
         assert_eq!(one("a 10-fold rise").value, Some(10.0));
         assert_eq!(one("its 10th anniversary").kind, MentionKind::Ordinal);
     }
@@ -150,7 +152,7 @@ mod breadth {
             ("costs C $16.4 million", "CAD", 16.4e6),
             ("sold at 197 pence", "GBP/100", 197.0),
             ("down 34 cents", "USD/100", 34.0),
-            ("raised Rs 35 crore", "INR", 35.0),
+            ("raised Rs 35 crore", "INR", 35e7),
         ] {
             let m = read(text, Locale::En)
                 .into_iter()
