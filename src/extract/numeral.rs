@@ -129,6 +129,17 @@ pub fn read(prose: &str, start: usize, locale: Locale) -> Option<Run> {
             return Some(Run::Numeral(Read { numeral, end, note }));
         }
     }
+    // "1,3": two numbers or a decimal comma. A pair whose second part is too short
+    // to be a group reads as a decimal, and says so; longer runs are lists.
+    if let Some((whole, fraction)) = text.split_once(group) {
+        let pair = !thin && !fraction.contains([group, decimal]) && (1..=2).contains(&fraction.len());
+        if pair && !whole.contains(decimal) {
+            let numeral = parse(&format!("{whole}.{fraction}"))?;
+            let note =
+                Some(format!("read with `{group}` as the decimal mark; it may be two numbers, {whole} and {fraction}"));
+            return Some(Run::Numeral(Read { numeral, end, note }));
+        }
+    }
     // Whole numbers listed with the locale's grouping mark: "22,24,26".
     if !thin && !text.contains(decimal) {
         let mut items = Vec::new();
@@ -312,6 +323,9 @@ mod tests {
     #[test]
     fn lists_and_dotted_codes_are_not_one_numeral() {
         assert_eq!(run("22,24,26", Locale::En), Some(Run::List(vec![0..2, 3..5, 6..8])));
+        let (v, _, note) = value("1,3 million", Locale::En);
+        assert_eq!(v, 1.3);
+        assert!(note.unwrap().contains("two numbers"));
         assert_eq!(run("2.1.3", Locale::En), None);
     }
 

@@ -529,6 +529,35 @@ impl NumberWords {
         &self.pattern
     }
 
+    /// Where a run of number words starting at `start` ends: what a refused
+    /// phrase covers ("four hundred point sixty-two"), so that none of its words is
+    /// then read on its own.
+    pub fn run_end(&self, text: &str, start: usize) -> usize {
+        let mut end = start;
+        let mut at = start;
+        loop {
+            let rest = &text[at..];
+            let len = rest.find(|c: char| !(c.is_ascii_alphabetic() || c == '-')).unwrap_or(rest.len());
+            let word = &rest[..len];
+            let numberish = word.split('-').all(|part| {
+                CARDINAL_WORDS
+                    .iter()
+                    .chain(["hundred", "and", "point", "a", "minus", "negative"].iter())
+                    .any(|w| w.eq_ignore_ascii_case(part))
+                    || self.scales.iter().any(|s| s.word.eq_ignore_ascii_case(part))
+            });
+            if len == 0 || !numberish {
+                return end.max(start + len);
+            }
+            end = at + len;
+            let spaces = text[end..].bytes().take_while(|b| *b == b' ').count();
+            if spaces == 0 {
+                return end;
+            }
+            at = end + spaces;
+        }
+    }
+
     /// Reads the longest number phrase starting at byte `start` of `text` (a word
     /// start). Tokens may be number words or digit numerals ("3 hundred and 21");
     /// a phrase of digits alone gives `None`, as does anything at `start` that is

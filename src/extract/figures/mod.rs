@@ -291,14 +291,20 @@ impl Figure {
 
 /// "e6", "E-1" against the digits, then no more letters: the exponent and its end.
 fn exponent(prose: &str, at: usize) -> Option<(i32, usize)> {
-    let rest = prose[at..].strip_prefix(['e', 'E'])?;
+    prose[at..].strip_prefix(['e', 'E'])?;
+    exponent_digits(prose, at + 1)
+}
+
+/// A whole power against `at` ("23", "-1", "+23"), then no more letters or digits.
+fn exponent_digits(prose: &str, at: usize) -> Option<(i32, usize)> {
+    let rest = &prose[at..];
     let signed = rest.strip_prefix(['-', '+']).map_or(0, |_| 1);
     let digits = rest[signed..].bytes().take_while(u8::is_ascii_digit).count();
-    let end = at + 1 + signed + digits;
+    let end = at + signed + digits;
     if digits == 0 || digits > 3 || prose[end..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    Some((rest[..signed + digits].parse().ok()?, end))
+    Some((rest[..signed + digits].trim_start_matches('+').parse().ok()?, end))
 }
 
 /// "minus " or "negative " just before `at`: where the word starts.

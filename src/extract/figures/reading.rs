@@ -7,7 +7,10 @@ use std::sync::Arc;
 
 use super::exclusions::{counted_noun, glued_after, glued_before, looks_like_reference};
 use super::money::Minor;
-use super::{Figure, FigurePatterns, Unread, exponent, glued_word, is_range_dash, ranges, sign_word_before, word_end};
+use super::{
+    Figure, FigurePatterns, Unread, exponent, exponent_digits, glued_word, is_range_dash, ranges, sign_word_before,
+    word_end,
+};
 use crate::extract::lexicon::Qualifier;
 use crate::extract::numeral::{self, Run};
 use crate::extract::phrases::may_start;
@@ -90,10 +93,21 @@ impl FigurePatterns {
         };
         let mut numeral = read.numeral;
         let mut end = read.end;
-        // Scientific notation: "1.3e6", "-12e-1".
+        // Scientific notation: "1.3e6", "-12e-1"; powers: "1.1^23".
         if let Some((exponent, after)) = exponent(prose, end) {
             numeral.value *= 10f64.powi(exponent);
             numeral.half_unit *= 10f64.powi(exponent);
+            numeral.trailing_zeros = 0;
+            end = after;
+        } else if let Some((power, after)) =
+            prose[end..].strip_prefix('^').and_then(|_| exponent_digits(prose, end + 1))
+        {
+            let sign = if prose[..digits].ends_with(['-', '−']) { -1.0 } else { 1.0 };
+            let base = sign * numeral.value;
+            let value = base.powi(power);
+            // The power's sensitivity to the base's last digit: |n·x^(n-1)|·half.
+            numeral.half_unit = (f64::from(power) * base.powi(power - 1) * numeral.half_unit).abs();
+            numeral.value = sign * value;
             numeral.trailing_zeros = 0;
             end = after;
         }
@@ -216,10 +230,15 @@ impl FigurePatterns {
     fn phrase_after_digits(&self, prose: &str, digits: usize, end: usize) -> Option<WordNumber> {
         let next = prose[end..].strip_prefix(' ')?;
         let len = next.bytes().take_while(u8::is_ascii_alphabetic).count();
-        if !PHRASE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&next[..len])) {
+        let word = &next[..len];
+        // "1 over 3." divides; "500 over two years" does not, so "over" counts only
+        // when the phrase closes the clause.
+        let over = word.eq_ignore_ascii_case("over");
+        if !over && !PHRASE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             return None;
         }
-        self.words.read(prose, digits).filter(|w| w.value.is_some() && w.end > end)
+        let closes = |at: usize| prose[at..].trim_start().chars().next().is_none_or(|c| ".,;!?)".contains(c));
+        self.words.read(prose, digits).filter(|w| w.value.is_some() && w.end > end && (!over || closes(w.end)))
     }
 
     /// A fraction in digits at `at` ("3/4", "2 1/4", "½", "2½"), unless the word
@@ -228,9 +247,9 @@ impl FigurePatterns {
         let rest = &prose[at..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let next = rest[digits..].chars().next()?;
-        // "2 1/4": a whole part, one space, then digits and a slash.
+        // "2 1/4": a whole part, one or two spaces, then digits and a slash.
         let mixed = || {
-            let after = &rest[digits + 1..];
+            let after = rest[digits..].trim_start_matches(' ');
             let more = after.bytes().take_while(u8::is_ascii_digit).count();
             more > 0 && after[more..].starts_with(['/', '⁄'])
         };
@@ -249,8 +268,8 @@ impl FigurePatterns {
     /// Reads a number written in words ("twelve", "two-thirds", "dozens") and what
     /// follows it.
     pub(super) fn read_words(&self, prose: &str, start: usize, context: &Context) -> Result<Figure, Unread> {
-        let word_end = start + prose[start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(prose.len() - start);
-        let Some(w) = self.words.read(prose, start) else { return Err(Unread::Skip(word_end)) };
+        // A refused phrase is refused whole: "four hundred point sixty-two" gives no "sixty-two".
+        let Some(w) = self.words.read(prose, start) else { return Err(Unread::Skip(self.words.run_end(prose, start))) };
         let mut r = Reading {
             start,
             number: start..w.end,
@@ -465,12 +484,20 @@ impl FigurePatterns {
             skip += 4;
         }
         let digits_at = at + skip;
-        let len = prose[digits_at..].bytes().take_while(u8::is_ascii_digit).count();
-        if skip == 0 || !(1..=2).contains(&len) {
+        if skip == 0 {
             return None;
         }
-        let cents: f64 = prose[digits_at..digits_at + len].parse().ok()?;
-        let after = digits_at + len;
+        let len = prose[digits_at..].bytes().take_while(u8::is_ascii_digit).count();
+        let (cents, after) = if len > 0 {
+            (prose[digits_at..digits_at + len].parse::<f64>().ok()?, digits_at + len)
+        } else {
+            // "thirteen dollars and forty-five cents"
+            let w = self.words.read(prose, digits_at).filter(|w| w.form == Form::Plain && !w.fraction)?;
+            (w.value?, w.end)
+        };
+        if !(1.0..100.0).contains(&cents) || cents.fract() != 0.0 || len > 2 {
+            return None;
+        }
         if let Some(minor) = self.money.minor_after(prose, after) {
             return Some((cents / per, minor.end));
         }

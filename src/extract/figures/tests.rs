@@ -247,4 +247,20 @@ mod breadth {
         assert_eq!(one("percent of 10").value, Some(10.0));
         assert_eq!(one("the percent of 10 households").kind, MentionKind::Number);
     }
+
+    #[test]
+    fn words_join_digits_and_cents_and_refused_phrases_stay_unread() {
+        assert_eq!(one("it cost thirteen dollars and forty-five cents").value, Some(13.45));
+        assert_eq!(one("it costs one dollar and two and more").value, Some(1.02));
+        assert_eq!(one("a ratio of 1 over 3.").value, Some(1.0 / 3.0));
+        let rose = read("prices rose 500 over two years", Locale::En);
+        assert_eq!(rose[0].value, Some(500.0), "{rose:?}");
+        assert!(read("four hundred point sixty-two", Locale::En).is_empty());
+        assert_eq!(one("it was 3 hundred and 21 in all").value, Some(321.0));
+        assert_eq!(one("a 2  1/4 inch pipe").value, Some(2.25));
+        assert!(one("about 1.1^23 atoms").value.is_some_and(|v| (v - 1.1f64.powi(23)).abs() < 1e-9));
+        assert_eq!(one("a rate of 2.5^-1 here").value, Some(0.4));
+        assert!(read("on 3/4 the board met", Locale::En).iter().all(|m| m.value != Some(0.75)));
+        assert_eq!(one("only ¾ of them").value, Some(0.75));
+    }
 }
