@@ -74,6 +74,13 @@ pub struct FigurePatterns {
 #[derive(Debug, Clone)]
 struct Figure {
     mention: Mention,
+    shape: Shape,
+}
+
+/// How a figure was written, beyond its mention: what a range needs to rescale
+/// its first figure ("10-12%", "3 to 5 million").
+#[derive(Debug, Clone, Copy)]
+struct Shape {
     /// The numeral's own value and half unit, before sign and scale.
     raw: f64,
     half: f64,
@@ -96,7 +103,7 @@ impl FigurePatterns {
     pub fn new(lexicon: &Lexicon) -> Result<FigurePatterns, regex::Error> {
         let words = NumberWords::new(lexicon)?;
         let find = Regex::new(&format!(
-            r"(?i:[0-9]+(?:\.[0-9]+)?(?:\s+times|-fold))(?-u:\b)|[0-9]+(?:st|nd|rd|th)(?-u:\b)|[0-9]+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|%|{}",
+            r"(?i-u:[0-9]+(?:\.[0-9]+)?(?:\s+times|-fold)\b)|(?-u:[0-9]+(?:st|nd|rd|th)\b)|[0-9]+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|%|{}",
             words.first_words_pattern()
         ))?;
         let spaced_scales = PhraseTable::after(
@@ -164,7 +171,10 @@ impl FigurePatterns {
 
     /// Every figure in `prose` that does not overlap a `taken` range.
     pub fn find(&self, prose: &str, context: &Context, taken: &mut Taken) -> Vec<Mention> {
-        let mut found: Vec<Figure> = Vec::new();
+        // Mentions and their shapes in two vectors: a mention is large, and is moved
+        // only once more, into the result.
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut shapes: Vec<Shape> = Vec::new();
         let mut pos = 0;
         while let Some(m) = self.find.find_at(prose, pos) {
             pos = m.end();
@@ -202,7 +212,8 @@ impl FigurePatterns {
                         for item in items {
                             if let Some(f) = self.list_item(prose, item) {
                                 if taken.take(&f.mention.range) {
-                                    found.push(f);
+                                    mentions.push(f.mention);
+                                    shapes.push(f.shape);
                                 }
                             }
                         }
@@ -217,11 +228,13 @@ impl FigurePatterns {
             if let Some(figure) = figure {
                 pos = pos.max(figure.mention.range.end);
                 if taken.take(&figure.mention.range) {
-                    found.push(figure);
+                    mentions.push(figure.mention);
+                    shapes.push(figure.shape);
                 }
             }
         }
-        ranges::merge(prose, found, self).into_iter().map(|f| f.mention).collect()
+        ranges::merge(prose, &mut mentions, &mut shapes);
+        mentions
     }
 
     /// "3 times", "10-fold"; "10th".
@@ -261,7 +274,9 @@ impl FigurePatterns {
         }
         let interval = Interval::around(numeral.value, numeral.half_unit);
         let mention = Mention::valued(MentionKind::Number, item.clone(), numeral.value, interval);
-        Some(Figure { raw: numeral.value, half: numeral.half_unit, ..Figure::plain(mention) })
+        let mut figure = Figure::plain(mention);
+        figure.shape.half = numeral.half_unit;
+        Some(figure)
     }
 
     fn qualify(&self, rounded: Interval, value: f64, qualifier: Option<Qualifier>) -> Interval {
@@ -285,7 +300,7 @@ impl FigurePatterns {
 impl Figure {
     fn plain(mention: Mention) -> Figure {
         let raw = mention.value.unwrap_or(0.0);
-        Figure { mention, raw, half: 0.0, sign: 1.0, scale: 1.0, scaled: false, dressed: true }
+        Figure { mention, shape: Shape { raw, half: 0.0, sign: 1.0, scale: 1.0, scaled: false, dressed: true } }
     }
 }
 

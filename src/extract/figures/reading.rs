@@ -8,8 +8,8 @@ use std::sync::Arc;
 use super::exclusions::{counted_noun, glued_after, glued_before, looks_like_reference};
 use super::money::Minor;
 use super::{
-    Figure, FigurePatterns, Unread, exponent, exponent_digits, glued_word, is_range_dash, ranges, sign_word_before,
-    word_end,
+    Figure, FigurePatterns, Shape, Unread, exponent, exponent_digits, glued_word, is_range_dash, ranges,
+    sign_word_before, word_end,
 };
 use crate::extract::lexicon::Qualifier;
 use crate::extract::numeral::{self, Run};
@@ -463,13 +463,15 @@ impl FigurePatterns {
         if r.value.is_none() {
             mention.value = None;
         }
-        let mut figure =
-            Figure { mention, raw: written, half, sign: r.sign, scale: r.scale, scaled: r.scaled, dressed };
+        let mut figure = Figure {
+            mention,
+            shape: Shape { raw: written, half, sign: r.sign, scale: r.scale, scaled: r.scaled, dressed },
+        };
         if kind == MentionKind::Number && !r.prefixed && r.sign > 0.0 {
             percent_of(prose, &mut figure);
         }
         let end = figure.mention.range.end;
-        ranges::dash_range(prose, figure, self, context).ok_or(Unread::Skip(end))
+        if ranges::dash_range(prose, &mut figure, self, context) { Ok(figure) } else { Err(Unread::Skip(end)) }
     }
 
     /// The cents that complete a whole amount: "3 dollars 50 cents", "$15 and 15.".
@@ -542,14 +544,14 @@ fn percent_of(prose: &str, figure: &mut Figure) {
     let Some(word) = ["per cent", "percent", "percents"].into_iter().find(|w| lower_end(w)) else { return };
     let before = head[..head.len() - word.len()].trim_end();
     let closes = prose[m.range.end..].trim_start().chars().next().is_none_or(|c| ".,;:!?)".contains(c));
-    if before.ends_with(|c: char| c.is_alphanumeric()) || figure.dressed || m.qualifier.is_some() || !closes {
+    if before.ends_with(|c: char| c.is_alphanumeric()) || figure.shape.dressed || m.qualifier.is_some() || !closes {
         return;
     }
     let start = head.len() - word.len();
-    let interval = Interval::around(m.value.unwrap_or(0.0), figure.half);
+    let interval = Interval::around(m.value.unwrap_or(0.0), figure.shape.half);
     figure.mention.kind = MentionKind::Percent;
     figure.mention.unit = Some("%".into());
     figure.mention.range.start = start;
     figure.mention.interval = interval;
-    figure.dressed = true;
+    figure.shape.dressed = true;
 }
