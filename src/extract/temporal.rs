@@ -163,39 +163,41 @@ impl TemporalPatterns {
         // The first word in lower case, without allocating: no word told apart here is
         // longer than twelve letters.
         let mut buffer = [0u8; 12];
-        let word = match text.as_bytes().get(..word_len).filter(|w| w.len() <= buffer.len()) {
+        let word: &[u8] = match text.as_bytes().get(..word_len).filter(|w| w.len() <= buffer.len()) {
             Some(w) => {
                 buffer[..w.len()].copy_from_slice(w);
                 buffer[..w.len()].make_ascii_lowercase();
-                std::str::from_utf8(&buffer[..w.len()]).unwrap_or("")
+                &buffer[..w.len()]
             }
-            None => "",
+            None => b"",
         };
         match word {
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "mondays"
-            | "tuesdays" | "wednesdays" | "thursdays" | "fridays" | "saturdays" | "sundays" => {
+            b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday" | b"mondays"
+            | b"tuesdays" | b"wednesdays" | b"thursdays" | b"fridays" | b"saturdays" | b"sundays" => {
                 Some(relative::weekday(prose, whole, context))
             }
-            "today" | "yesterday" | "tomorrow" => Some(relative::day_word(prose, whole, context)),
-            "fy" | "fiscal" => {
+            b"today" | b"yesterday" | b"tomorrow" => Some(relative::day_word(prose, whole, context)),
+            b"fy" | b"fiscal" => {
                 let c = self.fiscal.captures(text)?;
                 let year = c.get(1).or(c.get(2)).map_or("", |y| y.as_str());
                 let year = if year.len() == 2 { format!("20{year}") } else { year.to_string() };
                 Some(temporal(MentionKind::Period, whole, Some(format!("FY{year}"))))
             }
-            "q" | "h" | "first" | "second" | "third" | "fourth" => {
+            b"q" | b"h" | b"first" | b"second" | b"third" | b"fourth" => {
                 self.quarter(text, whole.clone()).or_else(|| ordinal_time(prose, whole))
             }
-            w if ORDINAL_WORDS.contains(&w) => ordinal_time(prose, whole),
-            "early" | "late" | "mid" | "end" | "start" | "beginning" | "middle" => self.part(prose, whole, context),
-            "since" => {
+            w if ORDINAL_WORDS.iter().any(|o| o.as_bytes() == w) => ordinal_time(prose, whole),
+            b"early" | b"late" | b"mid" | b"end" | b"start" | b"beginning" | b"middle" => {
+                self.part(prose, whole, context)
+            }
+            b"since" => {
                 let year_start = whole.end - text[word_len..].trim_start().len();
                 let mut m = self.read_digits(prose, year_start..whole.end, context)?;
                 m.range.start = whole.start;
                 m.note = Some("since: a span from this time to the time of writing".into());
                 Some(m)
             }
-            "aged" | "age" | "turned" => age(prose, whole, word),
+            b"aged" | b"age" | b"turned" => age(prose, whole, &text[..word_len]),
             _ if text.starts_with(|c: char| c.is_ascii_uppercase()) && month_number(&text[..word_len]).is_some() => {
                 if let Some(c) = self.month_day.captures(text) {
                     let time = date_iso(c.get(3).map(|y| y.as_str()), month_number(&c[1])?, c[2].parse().ok()?);
@@ -440,30 +442,29 @@ const THRESHOLD_WORDS: &[&str] = &[
 fn age(prose: &str, whole: Range<usize>, word: &str) -> Option<Mention> {
     let text = &prose[whole.clone()];
     let years: f64 = text.rsplit(char::is_whitespace).next()?.parse().ok()?;
-    let after = prose[whole.end..].trim_start();
-    let next_word: String = after.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_lowercase();
-    match word {
-        "aged" => {}
-        "age" => {
-            let before = prose[..whole.start].to_ascii_lowercase();
-            let mut words = before.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).rev();
-            if words.by_ref().take(2).any(|w| THRESHOLD_WORDS.contains(&w)) {
-                return None;
-            }
+    let raw = &prose[whole.end..];
+    let after = raw.trim_start();
+    let next_word = &after[..after.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    let next_is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(next_word));
+    let aged = word.eq_ignore_ascii_case("aged");
+    if word.eq_ignore_ascii_case("age") {
+        let mut before = prose[..whole.start].rsplit(char::is_whitespace).filter(|w| !w.is_empty());
+        let threshold = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            THRESHOLD_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
+        };
+        if before.by_ref().take(2).any(threshold) {
+            return None;
         }
-        _ => {
-            // "turned 5% higher", "turned 100,000", "turned 2.5 million": not an age.
-            let raw = &prose[whole.end..];
-            let continues = raw.starts_with('%')
-                || (raw.starts_with([',', '.']) && raw[1..].starts_with(|c: char| c.is_ascii_digit()));
-            if continues
-                || matches!(next_word.as_str(), "percent" | "per" | "million" | "billion" | "thousand" | "points")
-            {
-                return None;
-            }
+    } else if !aged {
+        // "turned 5% higher", "turned 100,000", "turned 2.5 million": not an age.
+        let continues =
+            raw.starts_with('%') || (raw.starts_with([',', '.']) && raw[1..].starts_with(|c: char| c.is_ascii_digit()));
+        if continues || next_is(&["percent", "per", "million", "billion", "thousand", "points"]) {
+            return None;
         }
     }
-    if word != "aged" && !(1.0..=120.0).contains(&years) {
+    if !aged && !(1.0..=120.0).contains(&years) {
         return None;
     }
     let mut m = Mention {
@@ -471,15 +472,11 @@ fn age(prose: &str, whole: Range<usize>, word: &str) -> Option<Mention> {
         unit: Some("years".into()),
         ..Mention::valued(MentionKind::Age, whole.clone(), years, Interval::point(years))
     };
-    let short = match next_word.as_str() {
-        "months" | "month" => Some(("months", 'M')),
-        "weeks" | "week" => Some(("weeks", 'W')),
-        "days" | "day" => Some(("days", 'D')),
-        _ => None,
-    };
+    let short = [("months", 'M'), ("weeks", 'W'), ("days", 'D')]
+        .into_iter()
+        .find(|(unit, _)| next_is(&[unit, &unit[..unit.len() - 1]]));
     if let Some((unit, designator)) = short {
-        let gap = prose[whole.end..].len() - after.len();
-        m.range.end = whole.end + gap + next_word.len();
+        m.range.end = whole.end + (raw.len() - after.len()) + next_word.len();
         m.time = Some(format!("P{years}{designator}"));
         m.unit = Some(unit.into());
     }
@@ -863,13 +860,22 @@ mod tests {
             ("a 72 year old man", "72 year old"),
             ("at the age of 72", "age of 72"),
             ("who turned 82 in March", "turned 82"),
+            ("Aged 72, she", "Aged 72"),
+            ("a boy aged 3 months", "aged 3 months"),
             ("the two-year-old", "two-year-old"),
         ] {
             let m = one(text);
             assert_eq!((m.kind, &text[m.range.clone()]), (MentionKind::Age, age), "{text}");
         }
         assert_eq!(one("Putin, 70, said").time.as_deref(), Some("P70Y"));
-        for text in ["On Monday, 12, then", "under age 18", "turned 5% higher", "Smith, 450, said", "rose 12, 13 and"] {
+        for text in [
+            "On Monday, 12, then",
+            "under age 18",
+            "from the age of 16",
+            "turned 5% higher",
+            "Smith, 450, said",
+            "rose 12, 13 and",
+        ] {
             assert!(mentions(text, &Context::default()).iter().all(|m| m.kind != MentionKind::Age), "{text}");
         }
     }
