@@ -394,13 +394,14 @@ pub fn weekday(prose: &str, range: Range<usize>, context: &Context) -> Mention {
     };
     let Some(publication) = context.publication else { return m };
     let previous = last_word(&prose[..range.start]);
-    // "on Mondays", "every Monday", "the first Saturday of each month": habits.
+    // "on Mondays", "every Monday", "the first Saturday of each month": habits;
+    // "Black Friday", "Easter Monday": names of days, not days of this week.
     let habit = name.len() < text.len()
         || ["every", "each", "first", "second", "third", "fourth", "fifth"]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(previous))
         || prose[range.end..].starts_with(" of ");
-    if habit || paired(prose, &range) {
+    if habit || DAY_NAMES.contains(&previous) || paired(prose, &range) {
         return m;
     }
     let toward = if previous.eq_ignore_ascii_case("last") {
@@ -416,6 +417,10 @@ pub fn weekday(prose: &str, range: Range<usize>, context: &Context) -> Mention {
     }
     m
 }
+
+/// Words that make a weekday part of a name ("Black Friday", "Ash Wednesday").
+const DAY_NAMES: &[&str] =
+    &["Black", "Good", "Cyber", "Ash", "Easter", "Holy", "Super", "Palm", "Shrove", "Maundy", "Bloody", "Giving"];
 
 /// Whether a weekday stands beside a date or a day word that names the same day.
 fn paired(prose: &str, range: &Range<usize>) -> bool {

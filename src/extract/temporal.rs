@@ -753,6 +753,7 @@ mod tests {
         assert_eq!(today[1].time.as_deref(), Some("Monday"));
         assert_eq!(one("shut on Mondays").time.as_deref(), Some("Monday"));
         assert_eq!(one("meets on the first Saturday of each month").time.as_deref(), Some("Saturday"));
+        assert_eq!(one("Black Friday sales").time.as_deref(), Some("Friday"));
     }
 
     #[test]
