@@ -39,27 +39,20 @@ const MONTHS: &str = r"January|February|March|April|May|June|July|August|Septemb
 /// `any` finds every form in one pass (an alternative per form, leftmost first and,
 /// at one position, in the order written: a date before its year). It only finds:
 /// filling capture groups in a pattern that large costs more than the search, so
-/// each match is then read by hand or with the small pattern of its own form,
-/// anchored to the matched text, chosen by its first word.
+/// each match is then read by hand, by the reader its first word chooses; the
+/// pattern guarantees the shape each reader takes apart.
 #[derive(Debug)]
 pub struct TemporalPatterns {
     any: Regex,
-    iso: Regex,
-    month_day: Regex,
-    day_month: Regex,
-    month_year: Regex,
-    fiscal: Regex,
-    quarter: Regex,
-    season: Regex,
 }
 
 const B: &str = r"(?-u:\b)";
-const ISO: &str = r"(\d{4})-(\d{2})-(\d{2})";
+const ISO: &str = r"\d{4}-\d{2}-\d{2}";
 /// "04/06/2023", "04/06/23", "4.6.2023": read by the locale's order (`calendar`).
 const NUMERIC: &str = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}";
-const FISCAL: &str = r"(?:FY\s?'?(\d{4}|\d{2})|[Ff]iscal\s+(?:[Yy]ear\s+)?(\d{4}))";
-const QUARTER: &str = r"(?:(?i-u:q)([1-4])|((?i-u:first|second|third|fourth))[- ](?i-u:quarter)|(?i-u:h)([12])|((?i-u:first|second)) (?i-u:half))(?:\s+(?:of\s+)?(\d{4}))?";
-const SEASON: &str = r"((?:19|20)\d{2})[-–/](\d{2})";
+const FISCAL: &str = r"FY\s?'?(?:\d{4}|\d{2})|[Ff]iscal\s+(?:[Yy]ear\s+)?\d{4}";
+const QUARTER: &str = r"(?:(?i-u:q)[1-4]|(?i-u:first|second|third|fourth)[- ](?i-u:quarter)|(?i-u:h)[12]|(?i-u:first|second) (?i-u:half))(?:\s+(?:of\s+)?\d{4})?";
+const SEASON: &str = r"(?:19|20)\d{2}[-–/]\d{2}";
 /// "1990s", "1990's"; "'90s" is found from its digits, its apostrophe checked by hand.
 const DECADE: &str = r"(?:1[0-9]|20)?[0-9]0'?s";
 const CENTURY: &str = r"\d{1,2}(?:st|nd|rd|th)(?:-|\s+)(?i-u:century)";
@@ -73,13 +66,13 @@ const APPOSITION: &str = r"\d{1,3}(?:,\s|\)|\s+said(?-u:\b))";
 const YEAR: &str = r"1[89]\d{2}|20\d{2}|2100";
 
 fn month_day() -> String {
-    format!(r"({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?{B}(?:,?\s+(\d{{4}}){B})?")
+    format!(r"(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?{B}(?:,?\s+\d{{4}}{B})?")
 }
 fn day_month() -> String {
-    format!(r"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}}){B})?")
+    format!(r"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+\d{{4}}{B})?")
 }
 fn month_year() -> String {
-    format!(r"({MONTHS})\s+(?:of\s+)?(\d{{4}})")
+    format!(r"(?:{MONTHS})\s+(?:of\s+)?\d{{4}}")
 }
 /// "the 10th anniversary", "in its second year".
 fn ordinal_time_pattern() -> String {
@@ -96,11 +89,6 @@ fn part() -> String {
 }
 fn since() -> String {
     format!(r"[Ss]ince\s+(?:{SEASON}|{YEAR})")
-}
-
-/// A pattern that must match the whole of a matched text.
-fn whole(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&format!("^(?:{pattern})$"))
 }
 
 impl TemporalPatterns {
@@ -129,16 +117,7 @@ impl TemporalPatterns {
         ];
         let mut any = forms.iter().map(|f| format!("(?:{f}){B}")).collect::<Vec<_>>();
         any.push(format!("(?:{APPOSITION})"));
-        Ok(TemporalPatterns {
-            any: Regex::new(&format!("{B}(?:{})", any.join("|")))?,
-            iso: whole(ISO)?,
-            month_day: whole(&month_day())?,
-            day_month: whole(&day_month())?,
-            month_year: whole(&month_year())?,
-            fiscal: whole(FISCAL)?,
-            quarter: whole(QUARTER)?,
-            season: whole(SEASON)?,
-        })
+        Ok(TemporalPatterns { any: Regex::new(&format!("{B}(?:{})", any.join("|")))? })
     }
 
     /// Every temporal mention in `prose` that overlaps nothing `taken`, in order.
@@ -178,13 +157,13 @@ impl TemporalPatterns {
             }
             b"today" | b"yesterday" | b"tomorrow" => Some(relative::day_word(prose, whole, context)),
             b"fy" | b"fiscal" => {
-                let c = self.fiscal.captures(text)?;
-                let year = c.get(1).or(c.get(2)).map_or("", |y| y.as_str());
-                let year = if year.len() == 2 { format!("20{year}") } else { year.to_string() };
-                Some(temporal(MentionKind::Period, whole, Some(format!("FY{year}"))))
+                // "FY2023", "FY'23", "fiscal year 2024": the year is the digits at the end.
+                let year = &text[text.rfind(|c: char| !c.is_ascii_digit())? + 1..];
+                let time = if year.len() == 2 { format!("FY20{year}") } else { format!("FY{year}") };
+                Some(temporal(MentionKind::Period, whole, Some(time)))
             }
             b"q" | b"h" | b"first" | b"second" | b"third" | b"fourth" => {
-                self.quarter(text, whole.clone()).or_else(|| ordinal_time(prose, whole))
+                quarter(text, whole.clone()).or_else(|| ordinal_time(prose, whole))
             }
             w if ORDINAL_WORDS.iter().any(|o| o.as_bytes() == w) => ordinal_time(prose, whole),
             b"early" | b"late" | b"mid" | b"end" | b"start" | b"beginning" | b"middle" => {
@@ -199,13 +178,7 @@ impl TemporalPatterns {
             }
             b"aged" | b"age" | b"turned" => age(prose, whole, &text[..word_len]),
             _ if text.starts_with(|c: char| c.is_ascii_uppercase()) && month_number(&text[..word_len]).is_some() => {
-                if let Some(c) = self.month_day.captures(text) {
-                    let time = date_iso(c.get(3).map(|y| y.as_str()), month_number(&c[1])?, c[2].parse().ok()?);
-                    return Some(temporal(MentionKind::Date, whole, time));
-                }
-                let c = self.month_year.captures(text)?;
-                let time = format!("{}-{:02}", &c[2], month_number(&c[1])?);
-                Some(temporal(MentionKind::Date, whole, Some(time)))
+                date_in_words(text, whole)
             }
             _ => relative::read_span(prose, whole, context),
         }
@@ -220,10 +193,9 @@ impl TemporalPatterns {
         // names only the month, and "1,000 years" is no span of 000 years.
         let mut before = prose[..whole.start].chars().rev();
         if matches!(before.next(), Some(',' | '.')) && before.next().is_some_and(|c| c.is_ascii_digit()) {
-            let c = self.day_month.captures(text)?;
-            let (month, year) = (c.get(2)?, c.get(3)?);
-            let time = format!("{}-{:02}", year.as_str(), month_number(month.as_str())?);
-            return Some(temporal(MentionKind::Date, whole.start + month.start()..whole.end, Some(time)));
+            let date = DateWords::read(text)?;
+            let time = format!("{}-{:02}", date.year?, date.month);
+            return Some(temporal(MentionKind::Date, whole.start + date.month_at..whole.end, Some(time)));
         }
         if rest.is_empty() && digits == 4 {
             return stands_alone_as_year(prose, whole.clone())
@@ -235,12 +207,14 @@ impl TemporalPatterns {
             return Some(Mention { note, ..temporal(MentionKind::Date, whole, Some(time)) });
         }
         if digits == 4 && rest.starts_with(['-', '–', '/']) {
-            if let Some(c) = self.iso.captures(text) {
-                let iso = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
-                return Some(temporal(MentionKind::Date, whole, valid_date(&iso).then_some(iso)));
-            }
-            if self.season.is_match(text) {
+            let tail = rest.trim_start_matches(['-', '–', '/']);
+            if tail.len() == 2 && tail.bytes().all(|b| b.is_ascii_digit()) {
                 return season(prose, whole);
+            }
+            if text.len() == 10
+                && text.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || (b == b'-' && (i == 4 || i == 7)))
+            {
+                return Some(temporal(MentionKind::Date, whole, valid_date(text).then(|| text.to_string())));
             }
         }
         if rest == "s" || rest == "'s" {
@@ -262,30 +236,11 @@ impl TemporalPatterns {
             }
         }
         if rest.bytes().any(|b| b.is_ascii_uppercase()) {
-            if let Some(c) = self.day_month.captures(text) {
-                let time = date_iso(c.get(3).map(|y| y.as_str()), month_number(&c[2])?, c[1].parse().ok()?);
-                return Some(temporal(MentionKind::Date, whole, time));
+            if let Some(m) = date_in_words(text, whole.clone()) {
+                return Some(m);
             }
         }
         relative::read_span(prose, whole, context)
-    }
-
-    fn quarter(&self, text: &str, whole: Range<usize>) -> Option<Mention> {
-        let c = self.quarter.captures(text)?;
-        let part = if let Some(q) = c.get(1) {
-            format!("Q{}", q.as_str())
-        } else if let Some(q) = c.get(2) {
-            format!("Q{}", ordinal_word(q.as_str()))
-        } else if let Some(h) = c.get(3) {
-            format!("H{}", h.as_str())
-        } else {
-            format!("H{}", c.get(4).map_or(1, |h| ordinal_word(h.as_str())))
-        };
-        let time = match c.get(5) {
-            Some(year) => format!("{}-{part}", year.as_str()),
-            None => part,
-        };
-        Some(temporal(MentionKind::Period, whole, Some(time)))
     }
 
     /// "mid-2022", "early March", "late last year", "the end of the 1990s": the time
@@ -327,10 +282,10 @@ impl TemporalPatterns {
             temporal(MentionKind::Year, inner, Some(inner_text.to_string()))
         } else if inner_text.ends_with('s') {
             decade(prose, inner)?
-        } else if let Some(month) = month_number(inner_text.split([' ', ',']).next().unwrap_or("")) {
-            let time = match self.month_year.captures(&inner_text.replace(',', "")) {
-                Some(c) => format!("{}-{month:02}", &c[2]),
-                None => format!("--{month:02}"),
+        } else if let Some(date) = DateWords::read(inner_text) {
+            let time = match date.year {
+                Some(year) => format!("{year}-{:02}", date.month),
+                None => format!("--{:02}", date.month),
             };
             temporal(MentionKind::Date, inner, Some(time))
         } else {
@@ -348,6 +303,78 @@ impl TemporalPatterns {
 
 fn temporal(kind: MentionKind, range: Range<usize>, time: Option<String>) -> Mention {
     Mention { time, ..Mention::new(kind, range) }
+}
+
+/// A date in words, in either order: "April 6, 2023", "6th of April 2023", "Apr. 6",
+/// "April 2023". The combined search guarantees the shape; this takes it apart.
+struct DateWords<'t> {
+    month: u8,
+    /// Where the month's name starts in the text.
+    month_at: usize,
+    day: Option<u8>,
+    year: Option<&'t str>,
+}
+
+impl<'t> DateWords<'t> {
+    fn read(text: &'t str) -> Option<DateWords<'t>> {
+        let (mut month, mut day, mut year) = (None, None, None);
+        for token in text.split(|c: char| c.is_whitespace() || c == ',') {
+            if token.is_empty() || token == "of" {
+                continue;
+            }
+            // The token's offset in the text: both point into the same string.
+            let start = token.as_ptr() as usize - text.as_ptr() as usize;
+            let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+            let suffix = &token[digits..];
+            if digits == 4 && suffix.is_empty() && year.is_none() {
+                year = Some(token);
+            } else if (1..=2).contains(&digits) && ["", "st", "nd", "rd", "th"].contains(&suffix) && day.is_none() {
+                day = token[..digits].parse().ok();
+            } else if digits == 0 && month.is_none() {
+                month = Some((month_number(token)?, start));
+            } else {
+                return None;
+            }
+        }
+        let (month, month_at) = month?;
+        Some(DateWords { month, month_at, day, year })
+    }
+}
+
+/// A date or month written in words ("April 6, 2023", "6 April", "April 2023").
+fn date_in_words(text: &str, whole: Range<usize>) -> Option<Mention> {
+    let date = DateWords::read(text)?;
+    let time = match (date.day, date.year) {
+        (Some(day), year) => date_iso(year, date.month, day),
+        (None, Some(year)) => Some(format!("{year}-{:02}", date.month)),
+        (None, None) => return None,
+    };
+    Some(temporal(MentionKind::Date, whole, time))
+}
+
+/// "Q3 2023", "the second quarter of 2022", "H1", "the first half": "2023-Q3", "H1".
+fn quarter(text: &str, whole: Range<usize>) -> Option<Mention> {
+    let mut words = text.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty());
+    let first = words.next()?;
+    let part = match first.as_bytes() {
+        [b'q' | b'Q', n @ b'1'..=b'4'] => format!("Q{}", *n as char),
+        [b'h' | b'H', n @ b'1'..=b'2'] => format!("H{}", *n as char),
+        _ => {
+            let n = ORDINAL_WORDS[..4].iter().position(|w| w.eq_ignore_ascii_case(first))? + 1;
+            match words.next()? {
+                w if w.eq_ignore_ascii_case("quarter") => format!("Q{n}"),
+                w if w.eq_ignore_ascii_case("half") && n <= 2 => format!("H{n}"),
+                _ => return None,
+            }
+        }
+    };
+    let year = words.find(|w| *w != "of");
+    let time = match year {
+        Some(year) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => format!("{year}-{part}"),
+        Some(_) => return None,
+        None => part,
+    };
+    Some(temporal(MentionKind::Period, whole, Some(time)))
 }
 
 /// "2021-22": a season, when the second is the year after the first; "2021-25" is a
@@ -576,15 +603,6 @@ pub(super) fn month_number(name: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
-fn ordinal_word(word: &str) -> u8 {
-    match word.to_ascii_lowercase().as_str() {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        _ => 4,
-    }
-}
-
 fn date_iso(year: Option<&str>, month: u8, day: u8) -> Option<String> {
     match year {
         Some(y) => {
@@ -725,6 +743,9 @@ mod tests {
         assert!(times("in their 90s and in the 90s").is_empty());
         assert_eq!(read("in the 21st century"), is(MentionKind::Period, "21st century", "20XX"));
         assert_eq!(read("6,107.31 August 2019"), is(MentionKind::Date, "August 2019", "2019-08"));
+        assert_eq!(read("6,107.31\u{a0}August 2019"), is(MentionKind::Date, "August 2019", "2019-08"));
+        assert_eq!(read("on 6th of April 2023"), is(MentionKind::Date, "6th of April 2023", "2023-04-06"));
+        assert_eq!(read("in April of 2023"), is(MentionKind::Date, "April of 2023", "2023-04"));
     }
 
     #[test]
