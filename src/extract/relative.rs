@@ -221,7 +221,7 @@ enum Before {
     Bare,
     /// "the next year": the year after one the text names.
     The,
-    /// "over the next year", "in the last month": a span from or to the time of writing.
+    /// "over the next year", "during the last month": a span from or to the time of writing.
     SpanThe,
 }
 
@@ -288,10 +288,10 @@ const DURATION_WORDS: &[&str] = &[
     "least", "barely", "under", "some", "whole", "entire", "full",
 ];
 
-/// The number an amount of a duration is written as: digits, "one" to "twenty",
-/// "thirty" to "ninety" and their compounds ("twenty-five"), "a" and "an", "a
-/// couple of", "half a". Durations are written with these; a full reader of number
-/// words lives elsewhere, and this one covers only them.
+/// The number an amount of a duration is written as: digits, "one" to "nineteen",
+/// "twenty" to "ninety" and their compounds ("twenty-five"), "a" and "an", "a
+/// couple of", "half a". It covers only the words durations and relative times are
+/// written with, until a general reader of number words can take its place.
 fn amount(words: &str) -> Option<f64> {
     if words.starts_with(|c: char| c.is_ascii_digit()) {
         return words.parse().ok();
@@ -353,7 +353,8 @@ fn duration(kind: MentionKind, range: Range<usize>, value: f64, unit: Unit) -> M
     }
 }
 
-fn relative(kind: MentionKind, range: Range<usize>, time: Option<String>, note: Option<&str>) -> Mention {
+/// A time stated against another: `time` is `None` until it is resolved.
+pub fn relative(kind: MentionKind, range: Range<usize>, time: Option<String>, note: Option<&str>) -> Mention {
     Mention { time, form: Form::Relative, note: note.map(str::to_string), ..Mention::new(kind, range) }
 }
 

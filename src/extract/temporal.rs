@@ -273,11 +273,7 @@ impl TemporalPatterns {
         let mut m = if inner_text == "year" || inner_text == "month" {
             // "the end of the year": which year the text has in mind, not the publication's.
             let kind = if inner_text == "year" { MentionKind::Year } else { MentionKind::Date };
-            Mention {
-                form: super::Form::Relative,
-                note: Some("the one in context".into()),
-                ..Mention::new(kind, inner.clone())
-            }
+            relative::relative(kind, inner, None, Some("the one in context"))
         } else if inner_text.len() == 4 && inner_text.bytes().all(|b| b.is_ascii_digit()) {
             temporal(MentionKind::Year, inner, Some(inner_text.to_string()))
         } else if inner_text.ends_with('s') {
