@@ -6,10 +6,12 @@
 //! and run over each document's prose; temporal expressions are read first so that
 //! the digits of "24 February 2022" are never taken for a count.
 
+mod calendar;
 mod figures;
 pub mod lexicon;
 mod numeral;
 mod phrases;
+mod relative;
 pub(crate) mod taken;
 mod temporal;
 mod words;

@@ -30,7 +30,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::claims::{Amount, Analysis, Claim};
-use crate::extract::{Form, Mention};
+use crate::extract::{Form, Mention, MentionKind};
 use crate::input::{Document, Span};
 
 #[derive(Serialize)]
@@ -82,7 +82,10 @@ struct ClaimOut {
 
 fn mention_out<'a>(doc: &'a Document, m: &'a Mention) -> MentionOut<'a> {
     let value = match (&m.time, m.value) {
-        (Some(t), _) if m.kind.is_temporal() || m.value.is_none() => Value::from(t.as_str()),
+        // A duration is a time too: "P18M", with its count in `low`/`high`.
+        (Some(t), _) if m.kind.is_temporal() || m.kind == MentionKind::Duration || m.value.is_none() => {
+            Value::from(t.as_str())
+        }
         (_, Some(v)) => Value::from(v),
         _ => Value::Null,
     };

@@ -175,7 +175,8 @@ mod breadth {
     fn amounts_keep_what_they_are_per() {
         let text = "a dividend of $1.40 a share and 40 barrels per day, up from $1.20 a year earlier";
         let found = read(text, Locale::En);
-        let per: Vec<Option<&str>> = found.iter().map(|m| m.per.as_deref()).collect();
+        let amounts = found.iter().filter(|m| matches!(m.kind, MentionKind::Money | MentionKind::Number));
+        let per: Vec<Option<&str>> = amounts.map(|m| m.per.as_deref()).collect();
         assert_eq!(per, [Some("share"), Some("day"), None]);
         assert_eq!(one("a 6.2p-a-share payout").per.as_deref(), Some("share"));
     }
