@@ -153,14 +153,15 @@ impl Binder {
         Ok(Binder { extractor: Extractor::new(lexicon)?, cues: cues::Cues::new(lexicon)?, locale: Locale::default() })
     }
 
-    /// Reads digits and numeric dates the way `locale` writes them.
+    /// Reads digits and numeric dates the way `locale` writes them, in documents
+    /// whose front matter names no locale.
     pub fn set_locale(&mut self, locale: Locale) {
         self.locale = locale;
     }
 
     /// Reads a document's mentions and binds them into claims.
     pub fn analyse(&self, doc: &Document) -> Analysis {
-        let context = Context { publication: doc.publication_date, locale: self.locale };
+        let context = Context { publication: doc.publication_date, locale: doc.locale.unwrap_or(self.locale) };
         let mentions = self.extractor.extract(&doc.prose, &context);
         let sentences = doc.sentences();
         let claims = frames::bind(&self.cues, &doc.prose, &sentences, &mentions);

@@ -45,9 +45,10 @@ struct CommonArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<jiff::civil::Date>,
     /// How the articles write digits and numeric dates: en "1,234.5" and 04/06 as
-    /// April 6; de "1.234,5" and 04.06. as 4 June.
-    #[arg(long, value_enum, default_value_t = Locale::En)]
-    locale: Locale,
+    /// April 6; de "1.234,5" and 04.06. as 4 June. Overrides front matter `locale:`;
+    /// without either, en.
+    #[arg(long, value_enum)]
+    locale: Option<Locale>,
 }
 
 #[derive(Debug, Args)]
@@ -131,7 +132,7 @@ fn engine(common: &CommonArgs) -> Result<Engine, String> {
     for dir in &common.rules {
         set.add_dir(dir).map_err(|e| e.to_string())?;
     }
-    Ok(Engine::new(set).map_err(|e| e.to_string())?.with_locale(common.locale))
+    Engine::new(set).map_err(|e| e.to_string())
 }
 
 fn run(cli: Cli) -> Result<u8, String> {
@@ -141,8 +142,21 @@ fn run(cli: Cli) -> Result<u8, String> {
     }
 }
 
+/// What the command line says about every document, over its front matter.
+#[derive(Debug, Clone, Copy)]
+struct Settings {
+    date: Option<jiff::civil::Date>,
+    locale: Option<Locale>,
+}
+
+impl Settings {
+    fn of(common: &CommonArgs) -> Settings {
+        Settings { date: common.date, locale: common.locale }
+    }
+}
+
 /// Reads and parses one input; errors are one line naming the file.
-fn load(path: &std::path::Path, date: Option<jiff::civil::Date>) -> Result<Document, String> {
+fn load(path: &std::path::Path, common: &Settings) -> Result<Document, String> {
     let (name, text) = if path.as_os_str() == "-" {
         let mut text = String::new();
         io::stdin().read_to_string(&mut text).map_err(|e| format!("<stdin>: cannot read: {e}"))?;
@@ -157,15 +171,18 @@ fn load(path: &std::path::Path, date: Option<jiff::civil::Date>) -> Result<Docum
     };
     let format = if path.extension().is_some_and(|e| e == "txt") { Format::PlainText } else { Format::Markdown };
     let mut doc = Document::parse(name, text, format).map_err(|e| e.to_string())?;
-    if date.is_some() {
-        doc.publication_date = date;
+    if common.date.is_some() {
+        doc.publication_date = common.date;
+    }
+    if common.locale.is_some() {
+        doc.locale = common.locale;
     }
     Ok(doc)
 }
 
 fn claims(args: ClaimsArgs) -> Result<u8, String> {
     let engine = engine(&args.common)?;
-    let doc = load(&args.file, args.common.date)?;
+    let doc = load(&args.file, &Settings::of(&args.common))?;
     let analysis = engine.analyse(&doc);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -207,19 +224,20 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     };
     let mut input_errors = 0;
     let (sender, receiver) = mpsc::sync_channel::<(usize, Outcome)>(64);
-    let date = args.common.date;
+    let settings = Settings::of(&args.common);
     let cancelled = AtomicBool::new(false);
     let write_result: io::Result<()> = std::thread::scope(|scope| {
         let engine = &engine;
         let paths = &paths;
         let cancelled = &cancelled;
+        let settings = &settings;
         scope.spawn(move || {
             pool.install(|| {
                 paths.par_iter().enumerate().for_each_with(sender, |sender, (i, path)| {
                     if cancelled.load(Ordering::Relaxed) {
                         return;
                     }
-                    let outcome = load(path, date).map(|doc| {
+                    let outcome = load(path, settings).map(|doc| {
                         let findings = engine.check(&doc);
                         (doc, findings)
                     });

@@ -22,6 +22,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use lexicon::{Lexicon, Qualifier};
+pub use crate::input::Locale;
 
 use crate::interval::Interval;
 
@@ -115,16 +116,6 @@ pub struct Context {
     pub locale: Locale,
 }
 
-/// How digits are grouped and decimals marked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Locale {
-    /// "1,234.5", and numeric dates month first (04/06/2023 is April 6).
-    #[default]
-    En,
-    /// "1.234,5", and numeric dates day first (04.06.2023 is 4 June).
-    De,
-}
 
 impl Mention {
     /// A mention of `kind` at `range` with nothing read yet: no value, no unit.

@@ -29,6 +29,8 @@ pub(crate) struct FrontMatter {
     pub(crate) end: usize,
     /// The publication date, if a date key is present.
     pub(crate) date: Option<Date>,
+    /// How the article writes digits (`locale: de`), if it says.
+    pub(crate) locale: Option<super::Locale>,
 }
 
 /// A problem in the front matter, located in the whole file.
@@ -71,7 +73,17 @@ pub(crate) fn read(source: &str, start: usize, after_comments: bool) -> Result<O
             FrontMatterError { line, column, message: bad_date_message(key, found) }
         })?);
     }
-    Ok(Some(FrontMatter { end, date }))
+    let mut locale = None;
+    if let Some(found) = value.get("locale") {
+        let tag = found.as_str().unwrap_or("");
+        locale = Some(super::Locale::from_tag(tag).ok_or_else(|| {
+            let offset = value_offset(yaml, "locale").map_or(yaml_range.start, |o| yaml_range.start + o);
+            let (line, column) = lines().line_col(source, offset);
+            let message = format!("front matter `locale` is `{tag}`, which factlint cannot read; write en or de");
+            FrontMatterError { line, column, message }
+        })?);
+    }
+    Ok(Some(FrontMatter { end, date, locale }))
 }
 
 /// The offset of the first line from `pos` on that is neither blank nor part of

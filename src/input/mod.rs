@@ -85,6 +85,29 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// How digits are grouped and decimals marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    /// "1,234.5", and numeric dates month first (04/06/2023 is April 6).
+    #[default]
+    En,
+    /// "1.234,5", and numeric dates day first (04.06.2023 is 4 June).
+    De,
+}
+
+impl Locale {
+    /// The locale a tag names: "de", "de-DE", "de_AT" are German; "en", "en-GB" English.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match language.as_str() {
+            "en" => Some(Locale::En),
+            "de" => Some(Locale::De),
+            _ => None,
+        }
+    }
+}
+
 /// A parsed article: its source, the prose extraction sees, and the way back.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -94,6 +117,8 @@ pub struct Document {
     pub source: String,
     /// The publication date from front matter (`date:`, `published:`, `pubDate:`), if any.
     pub publication_date: Option<jiff::civil::Date>,
+    /// How the article writes digits, from front matter (`locale: de`), if it says.
+    pub locale: Option<Locale>,
     /// The prose: text of paragraphs, headings, list items and table cells, without code,
     /// HTML, link URLs or front matter. Blocks are separated by "\n\n".
     pub prose: String,
@@ -128,8 +153,8 @@ impl Document {
             Format::Markdown => markdown::read(&source, text_start, body_start),
             Format::PlainText => plain::read(&source, body_start),
         };
-        let date = front.and_then(|f| f.date);
-        Ok(Document { path, publication_date: date, source, prose, blocks, map, lines: OnceLock::new() })
+        let (date, locale) = front.map_or((None, None), |f| (f.date, f.locale));
+        Ok(Document { path, publication_date: date, locale, source, prose, blocks, map, lines: OnceLock::new() })
     }
 
     fn lines(&self) -> &LineIndex {
@@ -390,6 +415,15 @@ mod tests {
         assert_eq!(doc.line_range(1), 0..5);
         assert_eq!(&doc.source[doc.line_range(3)], "Two €.");
         assert_eq!(doc.line_range(4), doc.source.len()..doc.source.len());
+    }
+
+    #[test]
+    fn front_matter_names_the_locale() {
+        let doc = Document::parse("a.md", "---\nlocale: de-AT\n---\nText.\n".into(), Format::Markdown).unwrap();
+        assert_eq!(doc.locale, Some(Locale::De));
+        assert_eq!(md("Text.\n").locale, None);
+        let err = Document::parse("a.md", "---\nlocale: fr\n---\nx".into(), Format::Markdown).unwrap_err();
+        assert_eq!(err.to_string(), "a.md:2:9: front matter `locale` is `fr`, which factlint cannot read; write en or de");
     }
 
     #[test]
