@@ -629,9 +629,10 @@ mod tests {
         EXTRACTOR.get_or_init(|| Extractor::new(&Lexicon::builtin()).unwrap())
     }
 
+    static MASKS: OnceLock<Masks> = OnceLock::new();
+
     /// The stretches of `text` the masks take.
     fn masked(text: &str) -> Vec<&str> {
-        static MASKS: OnceLock<Masks> = OnceLock::new();
         let mut found = Vec::new();
         MASKS.get_or_init(|| Masks::new().unwrap()).each(text, |range| found.push(&text[range]));
         found
@@ -900,6 +901,35 @@ mod tests {
             ("Open 24/7 since 9/11 with 40 staff", &["24/7", "9/11"], &["40"]),
             ("A 4x4 with 3D maps on 5G costs £450", &["4x4", "3D", "5G"], &["£450"]),
         ]);
+    }
+
+    /// Random text made of the pieces the checks look at: masking never panics on
+    /// a character boundary, and its ranges stay in order and apart.
+    #[test]
+    fn random_text_holds_together() {
+        const PIECES: &[&str] = &[
+            "1", "0", "45", "2023", "10115", "555", "-", "–", ".", ". ", ",", ", ", ":", "/", "^", "@", "#", "+", "(",
+            ")", "[", "]", " ", "\n\n", "é", "¹", "£", "€", "x", "D", "AB", "SW", "NY ", "won ", "win", "p.m.", "am",
+            "GMT", "ISBN ", "http://", "www.", ".com/", "Python ", "Jan.", "The", "ff", "::",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let mut last_end = 0;
+            MASKS.get_or_init(|| Masks::new().unwrap()).each(&text, |range| {
+                assert!(last_end <= range.start && range.start < range.end && range.end <= text.len(), "{text:?}");
+                assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end), "{text:?}");
+                last_end = range.end;
+            });
+            extractor().extract(&text, &Context::default());
+        }
     }
 
     #[test]
