@@ -404,9 +404,12 @@ fn digit_groups(prose: &str, found: Range<usize>, state: &mut State) -> Option<R
 /// One run of digits: a long one, or five digits that may be a postcode.
 fn single_run(prose: &str, found: Range<usize>, text: &str) -> Option<Range<usize>> {
     if text.len() >= 10 {
-        // Card, account and ISBN numbers; a sum of money that long keeps its symbol.
-        let money = prose[..found.start].ends_with(['$', '€', '£', '¥']);
-        return (!money).then_some(found);
+        // Card, account and ISBN numbers; an amount that long keeps its currency
+        // symbol or its sign ("-123456789101231", but not "ID-123456789101").
+        let before = &prose[..found.start];
+        let money = before.ends_with(['$', '€', '£', '¥']);
+        let signed = before.strip_suffix(['-', '−']).is_some_and(|b| !b.ends_with(char::is_alphanumeric));
+        return (!money && !signed).then_some(found);
     }
     postcode_after(prose, found.start, text).then_some(found)
 }
@@ -892,7 +895,8 @@ mod tests {
             ("Colour #ff0000 covers 12% of the flag", &["#ff0000"], &["12%"]),
             ("Commit 3f2a9c1e and serial A1B2C3 fixed 12 bugs", &["3f2a9c1e", "1B2C3"], &["12"]),
         ]);
-        assert_eq!(masked("years 2019 2020 2021 2022 and $12345678901"), Vec::<&str>::new());
+        assert_eq!(masked("years 2019 2020 2021 2022, $12345678901 and -123456789101231"), Vec::<&str>::new());
+        assert_eq!(masked("ID-123456789101"), ["123456789101"]);
     }
 
     #[test]
