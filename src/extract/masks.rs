@@ -147,6 +147,9 @@ const NAMES: &[&str] = &[
     "Resolution",
 ];
 
+/// Words that make the number before them an amount, whatever name precedes it.
+const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "bn", "m", "per", "percent"];
+
 /// The two-letter codes of US states, before a ZIP code.
 const STATES: &[&str] = &[
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
@@ -305,18 +308,24 @@ fn judge(prose: &str, found: Range<usize>, state: &mut State) -> Option<Range<us
         b'+' => (digit_count(text) >= 7).then_some(found),
         b'(' if text.ends_with(' ') => list_number(prose, found, &text[1..text.len() - 2], state),
         b'0'..=b'9' => digit_led(prose, found, state),
-        // "Python 3.12", "FTSE 100", "v2.1": unless the digits go on ("Channel 4,500"),
-        // or are a year, which the temporal pass reads ("the Excel 2019 files"); the
-        // Russell 2000 is an index of that size.
-        b'A'..=b'Z' | b'a'..=b'z' if !text.starts_with("ISBN") => {
-            let rest = &prose.as_bytes()[found.end..];
-            let more = rest.len() > 1 && matches!(rest[0], b',' | b'.') && rest[1].is_ascii_digit();
-            let year = text.rsplit(' ').next().is_some_and(is_year) && !text.starts_with("Russell");
-            (!more && !year && rest.first() != Some(&b'%')).then_some(found)
-        }
+        b'A'..=b'Z' | b'a'..=b'z' if !text.starts_with("ISBN") => named(prose, found),
         // ISBNs, brackets, carets, footnotes, hex codes: the shape settles it.
         _ => Some(found),
     }
+}
+
+/// A name and its number ("Python 3.12", "FTSE 100", "v2.1"), unless the number
+/// goes on ("Channel 4,500"), is an amount ("Android 3 billion devices"), or is
+/// a year, which the temporal pass reads ("the Excel 2019 files"); the Russell
+/// 2000 is an index of that size.
+fn named(prose: &str, found: Range<usize>) -> Option<Range<usize>> {
+    let text = &prose[found.clone()];
+    let rest = &prose.as_bytes()[found.end..];
+    let more = rest.len() > 1 && matches!(rest[0], b',' | b'.') && rest[1].is_ascii_digit();
+    let word = prose[found.end..].strip_prefix(' ').and_then(|r| r.split(|c: char| !c.is_alphabetic()).next());
+    let amount = rest.first() == Some(&b'%') || word.is_some_and(|w| SCALES.iter().any(|s| s.eq_ignore_ascii_case(w)));
+    let year = text.rsplit(' ').next().is_some_and(is_year) && !text.starts_with("Russell");
+    (!more && !amount && !year).then_some(found)
 }
 
 /// A candidate that starts with a digit.
@@ -794,6 +803,7 @@ mod tests {
         ]);
         // A number that goes on is not the name's, and a year is the temporal pass's.
         check(&[("Exports 3.5 and Channel 4,500 viewers", &[], &["3.5", "4,500"])]);
+        check(&[("Android 3 billion devices", &[], &["3 billion"])]);
         assert_eq!(masked("the Excel 2019 files and the Russell 2000 index"), ["Russell 2000"]);
         let year = extractor().extract("the Excel 2019 files", &Context::default());
         assert_eq!((year[0].kind, year[0].time.as_deref()), (MentionKind::Year, Some("2019")));
