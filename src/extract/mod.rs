@@ -9,6 +9,7 @@
 mod calendar;
 mod figures;
 pub mod lexicon;
+mod masks;
 mod numeral;
 mod phrases;
 mod relative;
@@ -171,6 +172,7 @@ impl Mention {
 /// Extraction, compiled from a lexicon; cheap to share across threads.
 #[derive(Debug)]
 pub struct Extractor {
+    masks: masks::Masks,
     temporal: temporal::TemporalPatterns,
     figures: figures::FigurePatterns,
 }
@@ -178,12 +180,17 @@ pub struct Extractor {
 impl Extractor {
     /// Compiles every pattern the lexicon implies.
     pub fn new(lexicon: &Lexicon) -> Result<Extractor, regex::Error> {
-        Ok(Extractor { temporal: temporal::TemporalPatterns::new()?, figures: figures::FigurePatterns::new(lexicon)? })
+        Ok(Extractor {
+            masks: masks::Masks::new()?,
+            temporal: temporal::TemporalPatterns::new()?,
+            figures: figures::FigurePatterns::new(lexicon)?,
+        })
     }
 
     /// Every mention in `prose`, in order of position, none overlapping another.
     pub fn extract(&self, prose: &str, context: &Context) -> Vec<Mention> {
         let mut taken = taken::Taken::default();
+        self.masks.mask(prose, &mut taken);
         let mut mentions = self.temporal.find(prose, context, &mut taken);
         mentions.extend(self.figures.find(prose, context, &mut taken));
         mentions.sort_by_key(|m| m.range.start);
