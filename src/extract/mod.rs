@@ -22,8 +22,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-pub use lexicon::{Lexicon, Qualifier};
 pub use crate::input::Locale;
+pub use lexicon::{Lexicon, Qualifier};
 
 use crate::interval::Interval;
 
@@ -116,7 +116,6 @@ pub struct Context {
     pub publication: Option<jiff::civil::Date>,
     pub locale: Locale,
 }
-
 
 impl Mention {
     /// A mention of `kind` at `range` with nothing read yet: no value, no unit.

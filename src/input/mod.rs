@@ -423,7 +423,10 @@ mod tests {
         assert_eq!(doc.locale, Some(Locale::De));
         assert_eq!(md("Text.\n").locale, None);
         let err = Document::parse("a.md", "---\nlocale: fr\n---\nx".into(), Format::Markdown).unwrap_err();
-        assert_eq!(err.to_string(), "a.md:2:9: front matter `locale` is `fr`, which factlint cannot read; write en or de");
+        assert_eq!(
+            err.to_string(),
+            "a.md:2:9: front matter `locale` is `fr`, which factlint cannot read; write en or de"
+        );
     }
 
     #[test]

@@ -258,7 +258,9 @@ impl FigurePatterns {
             return None;
         }
         let head = prose[..at].trim_end();
-        let word = &head[head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1)..];
+        let word_start =
+            head.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &head[word_start..];
         if DATE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             return None;
         }
