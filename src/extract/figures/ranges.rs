@@ -53,6 +53,10 @@ pub(super) fn merge(prose: &str, mentions: &mut Vec<Mention>, shapes: &mut Vec<S
                 let mut first_shape = shapes[kept - 1];
                 if join(&mut head[kept - 1], &mut first_shape, &tail[0], &shapes[i]) {
                     shapes[kept - 1] = first_shape;
+                    // "between 10 and 12" is the range's text, "between" included.
+                    if between && head[kept - 1].qualifier.is_none() {
+                        head[kept - 1].range.start = before.len() - "between".len();
+                    }
                     continue;
                 }
             }

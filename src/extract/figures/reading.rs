@@ -25,6 +25,15 @@ const PHRASE_WORDS: [&str; 14] = [
     "point",
 ];
 
+/// Percentage or basis points written against the digits ("4pp", "25bps").
+fn glued_points(word: &str) -> Option<&'static str> {
+    match word.to_ascii_lowercase().as_str() {
+        "pp" | "ppt" | "ppts" => Some("pp"),
+        "bp" | "bps" => Some("bp"),
+        _ => None,
+    }
+}
+
 /// Words before "3/4" that make it a date, not a share.
 const DATE_WORDS: [&str; 8] = ["on", "by", "until", "till", "since", "before", "after", "dated"];
 
@@ -60,6 +69,8 @@ pub(super) struct Reading {
     pub in_words: bool,
     pub lexicon: Vec<Arc<str>>,
     pub note: Option<String>,
+    /// Points written against the digits ("4pp"), kept as points once dressed.
+    pub points: bool,
 }
 
 impl FigurePatterns {
@@ -138,6 +149,7 @@ impl FigurePatterns {
             in_words: false,
             lexicon: Vec::new(),
             note: read.note,
+            points: false,
         };
         if let Some(w) = phrase {
             r.lexicon.extend(w.lexicon.into_iter().map(Arc::from));
@@ -202,6 +214,11 @@ impl FigurePatterns {
                 r.lexicon.push(code.entry);
                 r.currency = Some(code.code);
                 r.pos = code.edge;
+            } else if let (Some(points), true) = (glued_points(word), ends) {
+                // "4pp", "25bp": points against the digits.
+                r.unit = Some(points.to_string());
+                r.points = true;
+                r.pos += glued_letters;
             } else if let (Some(m), true) = (self.money.minor_word(word, pos + glued_letters), ends) {
                 r.lexicon.push(m.entry.clone());
                 r.pos = m.end;
@@ -290,6 +307,7 @@ impl FigurePatterns {
             in_words: true,
             lexicon: w.lexicon.into_iter().map(Arc::from).collect(),
             note: None,
+            points: false,
         };
         if let Some(p) = self.money.symbol_before(prose, start).or_else(|| self.money.code_before(prose, start)) {
             r.start = p.edge;
@@ -325,7 +343,7 @@ impl FigurePatterns {
                 r.pos = s.edge;
             }
         }
-        let mut kind = MentionKind::Number;
+        let mut kind = if r.points { MentionKind::Points } else { MentionKind::Number };
         // "three times as many": a multiple written in words.
         if r.in_words && r.form == Form::Plain && r.unit.is_none() {
             let rest = &prose[r.pos..];
@@ -448,7 +466,9 @@ impl FigurePatterns {
                 r.pos = q.edge;
             }
         }
-        let per = self.per_after(prose, noun_end);
+        // "½ a mile" is half of a mile, not half per mile.
+        let share = r.unit.as_deref() == Some("share");
+        let per = if share { None } else { self.per_after(prose, noun_end) };
         if let Some((_, label)) = &per {
             r.lexicon.push((*label).clone());
         }

@@ -222,6 +222,8 @@ mod breadth {
     #[test]
     fn signs_bounds_after_and_scientific_notation() {
         assert_eq!(one("just need minus 5 percent").value, Some(-5.0));
+        let points = one("its share was up 4pp");
+        assert_eq!((points.kind, points.value, points.unit.as_deref()), (MentionKind::Points, Some(4.0), Some("pp")));
         assert_eq!(one("at −3%").value, Some(-3.0));
         let more = one("about 500 or more in stock");
         assert_eq!(more.qualifier, Some(Qualifier::AtLeast));
