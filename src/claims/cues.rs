@@ -89,7 +89,9 @@ impl Cues {
         let levels = alternation(lexicon.level_verbs.iter().chain(&lexicon.object_level_verbs));
         let fraction_words: Vec<&String> = lexicon.fractions.iter().flat_map(|f| f.words.iter()).collect();
         Ok(Cues {
-            any: Regex::new(&format!(r"(?i)(?-u:\b)(?:{verbs}|{nouns}|(?:{comparatives})\s+than|{levels})(?-u:\b)"))?,
+            any: Regex::new(&format!(
+                r"(?i)(?-u:\b)(?:{verbs}|{nouns}|(?:{comparatives})(?-u:\s)+than|{levels})(?-u:\b)"
+            ))?,
             kinds,
             object_levels: lexicon.object_level_verbs.iter().map(|w| key(w)).collect(),
             fractions: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(fraction_words)))?,

@@ -211,69 +211,39 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         Color::Never => false,
         Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut reporter = Reporter::new(args.format, color);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut summary = Summary::default();
-    let mut failing = false;
     let threshold = match args.fail_on {
         FailOn::Info => Some(Severity::Info),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Error => Some(Severity::Error),
         FailOn::Never => None,
     };
-    let mut input_errors = 0;
-    let (sender, receiver) = mpsc::sync_channel::<(usize, Outcome)>(64);
+    let stdout = io::stdout();
+    let mut writer = Writer {
+        reporter: Reporter::new(args.format, color),
+        out: BufWriter::new(stdout.lock()),
+        summary: Summary::default(),
+        threshold,
+        failing: false,
+        input_errors: 0,
+    };
     let settings = Settings::of(&args.common);
-    let cancelled = AtomicBool::new(false);
-    let write_result: io::Result<()> = std::thread::scope(|scope| {
-        let engine = &engine;
-        let paths = &paths;
-        let cancelled = &cancelled;
-        let settings = &settings;
-        scope.spawn(move || {
-            pool.install(|| {
-                paths.par_iter().enumerate().for_each_with(sender, |sender, (i, path)| {
-                    if cancelled.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let outcome = load(path, settings).map(|doc| {
-                        let findings = engine.check(&doc);
-                        (doc, findings)
-                    });
-                    // The writer hangs up only when output is gone; the rest of the work is moot.
-                    if sender.send((i, outcome)).is_err() {
-                        cancelled.store(true, Ordering::Relaxed);
-                    }
-                });
-            });
-        });
-        // Owned here, so that an early return on a closed output hangs up on the workers.
-        let receiver = receiver;
-        reporter.begin(&mut out)?;
-        // Results arrive in any order; write them in input order as soon as each is next.
-        let mut pending = std::collections::BTreeMap::new();
-        let mut next = 0;
-        for (i, outcome) in receiver.iter() {
-            pending.insert(i, outcome);
-            while let Some(outcome) = pending.remove(&next) {
-                next += 1;
-                match outcome {
-                    Ok((doc, findings)) => {
-                        summary.add(&findings);
-                        failing |= threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
-                        reporter.file(&mut out, &doc, &findings)?;
-                    }
-                    Err(message) => {
-                        input_errors += 1;
-                        out.flush()?;
-                        eprintln!("factlint: {message}");
-                    }
-                }
-            }
+    let check_one = |path: &PathBuf| -> Outcome {
+        load(path, &settings).map(|doc| {
+            let findings = engine.check(&doc);
+            (doc, findings)
+        })
+    };
+    let write_result = writer.reporter.begin(&mut writer.out).and_then(|()| {
+        if pool.current_num_threads() == 1 {
+            // One worker: check and write in turn, with no thread to hand results to.
+            paths.iter().try_for_each(|path| writer.write(check_one(path)))
+        } else {
+            check_in_parallel(&pool, &paths, &check_one, &mut writer)
         }
-        reporter.finish(&mut out, &summary)?;
-        out.flush()
+    });
+    let write_result = write_result.and_then(|()| {
+        writer.reporter.finish(&mut writer.out, &writer.summary)?;
+        writer.out.flush()
     });
     // A closed pipe (`factlint check | head`) ends the run quietly.
     if let Err(e) = write_result
@@ -281,11 +251,81 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     {
         return Err(format!("cannot write output: {e}"));
     }
-    Ok(if input_errors > 0 {
+    Ok(if writer.input_errors > 0 {
         2
-    } else if failing {
+    } else if writer.failing {
         1
     } else {
         0
     })
+}
+
+/// Checks `paths` on the pool's threads and writes each outcome in input order
+/// as soon as it and all before it are done.
+fn check_in_parallel(
+    pool: &rayon::ThreadPool,
+    paths: &[PathBuf],
+    check_one: &(dyn Fn(&PathBuf) -> Outcome + Sync),
+    writer: &mut Writer<'_>,
+) -> io::Result<()> {
+    let (sender, receiver) = mpsc::sync_channel::<(usize, Outcome)>(64);
+    let cancelled = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let cancelled = &cancelled;
+        scope.spawn(move || {
+            pool.install(|| {
+                paths.par_iter().enumerate().for_each_with(sender, |sender, (i, path)| {
+                    if cancelled.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    // The writer hangs up only when output is gone; the rest of the work is moot.
+                    if sender.send((i, check_one(path))).is_err() {
+                        cancelled.store(true, Ordering::Relaxed);
+                    }
+                });
+            });
+        });
+        // Owned here, so that an early return on a closed output hangs up on the workers.
+        let receiver = receiver;
+        // Results arrive in any order; write them in input order as soon as each is next.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, outcome) in receiver.iter() {
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                next += 1;
+                writer.write(outcome)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Where results go: the report, the summary and what the exit code will be.
+struct Writer<'a> {
+    reporter: Reporter,
+    out: BufWriter<io::StdoutLock<'a>>,
+    summary: Summary,
+    threshold: Option<Severity>,
+    failing: bool,
+    input_errors: usize,
+}
+
+impl Writer<'_> {
+    /// Writes one input's findings, or reports why it could not be read.
+    fn write(&mut self, outcome: Outcome) -> io::Result<()> {
+        match outcome {
+            Ok((doc, findings)) => {
+                self.summary.add(&findings);
+                self.failing |= self.threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+                self.reporter.file(&mut self.out, &doc, &findings)
+            }
+            Err(message) => {
+                self.input_errors += 1;
+                self.out.flush()?;
+                eprintln!("factlint: {message}");
+                Ok(())
+            }
+        }
+    }
 }

@@ -190,10 +190,28 @@ impl Extractor {
     pub fn extract(&self, prose: &str, context: &Context) -> Vec<Mention> {
         let mut taken = taken::Taken::default();
         self.masks.mask(prose, &mut taken);
-        let mut mentions = self.temporal.find(prose, context, &mut taken);
-        mentions.extend(self.figures.find(prose, context, &mut taken));
-        mentions.sort_by_key(|m| m.range.start);
-        mentions
+        let times = self.temporal.find(prose, context, &mut taken);
+        let figures = self.figures.find(prose, context, &mut taken);
+        merge_in_order(times, figures)
+    }
+}
+
+/// Two lists of mentions, each in order of position, as one: a merge, since a
+/// mention is large and sorting would move each several times.
+fn merge_in_order(a: Vec<Mention>, b: Vec<Mention>) -> Vec<Mention> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.range.start <= y.range.start => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(m) => merged.push(m),
+            None => return merged,
+        }
     }
 }
 

@@ -28,16 +28,16 @@ use super::{Context, Form, Mention, MentionKind};
 use crate::interval::Interval;
 
 /// Words before a unit that count it from the publication date or from another time.
-const LEAD: &str = r"(?:[Pp]ast|[Ll]ast|[Nn]ext|[Cc]oming|[Tt]his|(?:[Ee]arlier|[Ll]ater)\s+this|[Pp]revious|[Ff]ollowing|[Pp]receding)";
+const LEAD: &str = r"(?:[Pp]ast|[Ll]ast|[Nn]ext|[Cc]oming|[Tt]his|(?:[Ee]arlier|[Ll]ater)(?-u:\s)+this|[Pp]revious|[Ff]ollowing|[Pp]receding)";
 /// Amounts in digits, or in the words durations are written with (see [`amount`]).
-const AMOUNT: &str = r"(?:\d+(?:\.\d+)?|(?i-u:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a\s+)?couple\s+of|half\s+an?|an?))";
-const HALF: &str = r"(?:\s+and\s+a\s+half)";
+const AMOUNT: &str = r"(?:[0-9]+(?:\.[0-9]+)?|(?i-u:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a(?-u:\s)+)?couple(?-u:\s)+of|half(?-u:\s)+an?|an?))";
+const HALF: &str = r"(?:(?-u:\s)+and(?-u:\s)+a(?-u:\s)+half)";
 const UNIT: &str = r"(?i-u:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries|quarters?)";
-const TRAIL: &str = r"(?:[- ]old|\s+(?:ago|after|later|earlier|before))";
+const TRAIL: &str = r"(?:[- ]old|(?-u:\s)+(?:ago|after|later|earlier|before))";
 
 /// The pattern of every length of time, for the combined search.
 pub fn span() -> String {
-    format!(r"(?:{LEAD}\s+(?:{AMOUNT}{HALF}?[- ])?|{AMOUNT}{HALF}?[- ]){UNIT}{HALF}?{TRAIL}?")
+    format!(r"(?:{LEAD}(?-u:\s)+(?:{AMOUNT}{HALF}?[- ])?|{AMOUNT}{HALF}?[- ]){UNIT}{HALF}?{TRAIL}?")
 }
 
 /// Days named against the publication date.

@@ -47,32 +47,32 @@ pub struct TemporalPatterns {
 }
 
 const B: &str = r"(?-u:\b)";
-const ISO: &str = r"\d{4}-\d{2}-\d{2}";
+const ISO: &str = r"[0-9]{4}-[0-9]{2}-[0-9]{2}";
 /// "04/06/2023", "04/06/23", "4.6.2023": read by the locale's order (`calendar`).
-const NUMERIC: &str = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}";
-const FISCAL: &str = r"FY\s?'?(?:\d{4}|\d{2})|[Ff]iscal\s+(?:[Yy]ear\s+)?\d{4}";
-const QUARTER: &str = r"(?:(?i-u:q)[1-4]|(?i-u:first|second|third|fourth)[- ](?i-u:quarter)|(?i-u:h)[12]|(?i-u:first|second) (?i-u:half))(?:\s+(?:of\s+)?\d{4})?";
-const SEASON: &str = r"(?:19|20)\d{2}[-–/]\d{2}";
+const NUMERIC: &str = r"[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}";
+const FISCAL: &str = r"FY(?-u:\s)?'?(?:[0-9]{4}|[0-9]{2})|[Ff]iscal(?-u:\s)+(?:[Yy]ear(?-u:\s)+)?[0-9]{4}";
+const QUARTER: &str = r"(?:(?i-u:q)[1-4]|(?i-u:first|second|third|fourth)[- ](?i-u:quarter)|(?i-u:h)[12]|(?i-u:first|second) (?i-u:half))(?:(?-u:\s)+(?:of(?-u:\s)+)?[0-9]{4})?";
+const SEASON: &str = r"(?:19|20)[0-9]{2}[-–/][0-9]{2}";
 /// "1990s", "1990's"; "'90s" is found from its digits, its apostrophe checked by hand.
 const DECADE: &str = r"(?:1[0-9]|20)?[0-9]0'?s";
-const CENTURY: &str = r"\d{1,2}(?:st|nd|rd|th)(?:-|\s+)(?i-u:century)";
+const CENTURY: &str = r"[0-9]{1,2}(?:st|nd|rd|th)(?:-|(?-u:\s)+)(?i-u:century)";
 const ORDINAL_WORDS: [&str; 10] =
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?";
-const AGE: &str = r"(?:[Aa]ged|[Aa]ge(?:\s+of)?|[Tt]urned)\s+\d{1,3}";
+const AGE: &str = r"(?:[Aa]ged|[Aa]ge(?:(?-u:\s)+of)?|[Tt]urned)(?-u:\s)+[0-9]{1,3}";
 /// "Putin, 70, said", "Jane Doe (72)": found from the digits, the name checked by
 /// hand. It ends in punctuation, so it is the one form without a word boundary after.
-const APPOSITION: &str = r"\d{1,3}(?:,\s|\)|\s+said(?-u:\b))";
-const YEAR: &str = r"1[89]\d{2}|20\d{2}|2100";
+const APPOSITION: &str = r"[0-9]{1,3}(?:,(?-u:\s)|\)|(?-u:\s)+said(?-u:\b))";
+const YEAR: &str = r"1[89][0-9]{2}|20[0-9]{2}|2100";
 
 fn month_day() -> String {
-    format!(r"(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?{B}(?:,?\s+\d{{4}}{B})?")
+    format!(r"(?:{MONTHS})(?-u:\s)+[0-9]{{1,2}}(?:st|nd|rd|th)?{B}(?:,?(?-u:\s)+[0-9]{{4}}{B})?")
 }
 fn day_month() -> String {
-    format!(r"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+\d{{4}}{B})?")
+    format!(r"[0-9]{{1,2}}(?:st|nd|rd|th)?(?-u:\s)+(?:of(?-u:\s)+)?(?:{MONTHS})(?:,?(?-u:\s)+[0-9]{{4}}{B})?")
 }
 fn month_year() -> String {
-    format!(r"(?:{MONTHS})\s+(?:of\s+)?\d{{4}}")
+    format!(r"(?:{MONTHS})(?-u:\s)+(?:of(?-u:\s)+)?[0-9]{{4}}")
 }
 /// "the 10th anniversary", "in its second year".
 fn ordinal_time_pattern() -> String {
@@ -80,15 +80,16 @@ fn ordinal_time_pattern() -> String {
 }
 /// "mid-2022", "early March", "late last year", "the end of the 1990s".
 fn part() -> String {
-    let decade = r"(?:1[0-9]|20)\d0'?s|['’][0-9]0s";
-    let time =
-        format!(r"(?:{MONTHS})(?:,?\s+\d{{4}})?|(?:1[0-9]|20)\d{{2}}|{decade}|(?:last|this|next)\s+(?:year|month)");
+    let decade = r"(?:1[0-9]|20)[0-9]0'?s|['’][0-9]0s";
+    let time = format!(
+        r"(?:{MONTHS})(?:,?(?-u:\s)+[0-9]{{4}})?|(?:1[0-9]|20)[0-9]{{2}}|{decade}|(?:last|this|next)(?-u:\s)+(?:year|month)"
+    );
     format!(
-        r"(?:[Ee]arly|[Ll]ate|[Mm]id|(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle)\s+of)(?:[- ](?:{time})|\s+the\s+(?:year|month|{decade}))"
+        r"(?:[Ee]arly|[Ll]ate|[Mm]id|(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle)(?-u:\s)+of)(?:[- ](?:{time})|(?-u:\s)+the(?-u:\s)+(?:year|month|{decade}))"
     )
 }
 fn since() -> String {
-    format!(r"[Ss]ince\s+(?:{SEASON}|{YEAR})")
+    format!(r"[Ss]ince(?-u:\s)+(?:{SEASON}|{YEAR})")
 }
 
 impl TemporalPatterns {

@@ -512,7 +512,7 @@ impl NumberWords {
         // far more common in news; `read` still reads it where asked.
         let side = r"(?:[0-9]{1,3}(?:,[0-9]{3})*|[0-9]{5,})";
         let pattern = format!(
-            r"(?i-u:\b(?:(?:{vague_part}an?\s+(?:{scale_alt}|half|quarter|{ordinal_alt})|quarter[\s-]+(?:{scale_alt})|{cardinal_alt}|half|dozen)(?-u:\b)|(?:minus|negative)\s+(?:[0-9]|(?:{cardinal_alt}|an?\s+(?:{scale_alt}|half|quarter|{ordinal_alt}))(?-u:\b))|[0-9]+(?:[.,][0-9]+)*\s+(?:{scale_alt}|and\s+an?\s+(?:half|quarter|{ordinal_alt}))(?-u:\b)|{side}\s+(?:in(?:\s+every)?|out\s+of(?:\s+every)?)\s+(?:{side}|(?:{cardinal_alt}|an?\s+(?:{scale_alt}))(?-u:\b))(?-u:\b)))"
+            r"(?i-u:\b(?:(?:{vague_part}an?(?-u:\s)+(?:{scale_alt}|half|quarter|{ordinal_alt})|quarter[\s-]+(?:{scale_alt})|{cardinal_alt}|half|dozen)(?-u:\b)|(?:minus|negative)(?-u:\s)+(?:[0-9]|(?:{cardinal_alt}|an?(?-u:\s)+(?:{scale_alt}|half|quarter|{ordinal_alt}))(?-u:\b))|[0-9]+(?:[.,][0-9]+)*(?-u:\s)+(?:{scale_alt}|and(?-u:\s)+an?(?-u:\s)+(?:half|quarter|{ordinal_alt}))(?-u:\b)|{side}(?-u:\s)+(?:in(?:(?-u:\s)+every)?|out(?-u:\s)+of(?:(?-u:\s)+every)?)(?-u:\s)+(?:{side}|(?:{cardinal_alt}|an?(?-u:\s)+(?:{scale_alt}))(?-u:\b))(?-u:\b)))"
         );
         regex::Regex::new(&pattern)?;
         Ok(NumberWords { pattern, scales, vague })

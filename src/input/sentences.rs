@@ -149,8 +149,7 @@ pub(crate) fn push_sentences(text: &str, base: usize, out: &mut Vec<Range<usize>
     };
     let mut start = 0;
     let mut pos = 0;
-    while let Some(found) = text[pos..].find(is_terminator) {
-        let terminator = pos + found;
+    while let Some(terminator) = next_terminator(text, pos) {
         let after_terminators = skip(text, terminator, is_terminator);
         let lone_period = &text[terminator..after_terminators] == ".";
         let end = skip(text, after_terminators, is_closer);
@@ -170,6 +169,21 @@ pub(crate) fn push_sentences(text: &str, base: usize, out: &mut Vec<Range<usize>
         pos = next;
     }
     emit(start..text.len());
+}
+
+/// The offset of the first terminator at or after `pos`. Searched for byte by
+/// byte: every terminator but "…" is ASCII, and "…" starts with 0xE2, so most of
+/// the text is passed over without decoding a character.
+fn next_terminator(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = pos;
+    loop {
+        at += bytes.get(at..)?.iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+        if bytes[at] != 0xE2 || text[at..].starts_with('…') {
+            return Some(at);
+        }
+        at += 1;
+    }
 }
 
 /// Splits one block's text into sentences (see [`push_sentences`]).

@@ -103,7 +103,7 @@ impl FigurePatterns {
     pub fn new(lexicon: &Lexicon) -> Result<FigurePatterns, regex::Error> {
         let words = NumberWords::new(lexicon)?;
         let find = Regex::new(&format!(
-            r"(?i-u:[0-9]+(?:\.[0-9]+)?(?:\s+times|-fold)\b)|(?-u:[0-9]+(?:st|nd|rd|th)\b)|[0-9]+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|%|{}",
+            r"(?i-u:[0-9]+(?:\.[0-9]+)?(?:(?-u:\s)+times|-fold)\b)|(?-u:[0-9]+(?:st|nd|rd|th)\b)|[0-9]+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|%|{}",
             words.first_words_pattern()
         ))?;
         let spaced_scales = PhraseTable::after(
