@@ -28,9 +28,11 @@ pub struct Found<'a, V> {
 /// Phrases of the lexicon, matched in any ASCII case with any run of spaces.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<V> {
-    phrases: HashMap<String, (V, String, Arc<str>)>,
+    /// Keys are bytes, so that a key folded in a buffer is looked up without
+    /// checking it is UTF-8 again.
+    phrases: HashMap<Vec<u8>, (V, String, Arc<str>)>,
     /// First words when reading forward, last words when reading backward.
-    edge_words: HashSet<String>,
+    edge_words: HashSet<Vec<u8>>,
     max_words: usize,
     backward: bool,
 }
@@ -59,16 +61,16 @@ impl<V> PhraseTable<V> {
             let words = key.split(' ').count();
             max_words = max_words.max(words);
             let edge = if backward { key.rsplit(' ').next() } else { key.split(' ').next() };
-            edge_words.insert(edge.unwrap_or_default().to_string());
+            edge_words.insert(edge.unwrap_or_default().as_bytes().to_vec());
             let label: Arc<str> = format!("{list}: {}", phrase.trim()).into();
-            phrases.entry(key).or_insert((value, phrase.trim().to_string(), label));
+            phrases.entry(key.into_bytes()).or_insert((value, phrase.trim().to_string(), label));
         }
         PhraseTable { phrases, edge_words, max_words, backward }
     }
 
     /// The words phrases start with (read forward) or end with (read backward).
     pub fn edge_words(&self) -> impl Iterator<Item = &str> {
-        self.edge_words.iter().map(String::as_str)
+        self.edge_words.iter().filter_map(|w| std::str::from_utf8(w).ok())
     }
 
     /// The entry for one word, in any ASCII case.
@@ -81,8 +83,7 @@ impl<V> PhraseTable<V> {
         for (slot, b) in buf.iter_mut().zip(bytes) {
             *slot = b.to_ascii_lowercase();
         }
-        let key = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
-        self.phrases.get(key).map(|(value, entry, label)| (value, entry.as_str(), label))
+        self.phrases.get(&buf[..bytes.len()]).map(|(value, entry, label)| (value, entry.as_str(), label))
     }
 
     /// The longest phrase that starts at `at` (after spaces, if `skip_space`), read
@@ -121,7 +122,7 @@ impl<V> PhraseTable<V> {
                 *slot = b.to_ascii_lowercase();
             }
             len += word.len();
-            let key = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+            let key = &buf[..len];
             if n == 0 && !self.edge_words.contains(key) {
                 return None;
             }
@@ -168,7 +169,7 @@ impl<V> PhraseTable<V> {
                 }
                 len += word.len();
             }
-            let key = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+            let key = &buf[..len];
             if n == 0 && !self.edge_words.contains(key) {
                 return None;
             }
@@ -221,7 +222,7 @@ fn word_len_back(text: &str) -> usize {
 
 /// Whether the word after `at` (past at most one space) is in `words`, or is no
 /// word at all: the cheap test before looking up any phrase that may start there.
-pub fn may_start(words: &HashSet<String>, prose: &str, at: usize) -> bool {
+pub fn may_start(words: &HashSet<Vec<u8>>, prose: &str, at: usize) -> bool {
     let rest = &prose[at..];
     let rest = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
     let len = word_len(rest);
@@ -235,7 +236,7 @@ pub fn may_start(words: &HashSet<String>, prose: &str, at: usize) -> bool {
     for (slot, b) in buf.iter_mut().zip(rest[..len].bytes()) {
         *slot = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..len]).is_ok_and(|key| words.contains(key))
+    words.contains(&buf[..len])
 }
 
 /// A phrase's key: ASCII lower case, single spaces.

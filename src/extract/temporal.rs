@@ -52,7 +52,7 @@ const ISO: &str = r"[0-9]{4}-[0-9]{2}-[0-9]{2}";
 const NUMERIC: &str = r"[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}";
 const FISCAL: &str = r"FY(?-u:\s)?'?(?:[0-9]{4}|[0-9]{2})|[Ff]iscal(?-u:\s)+(?:[Yy]ear(?-u:\s)+)?[0-9]{4}";
 const QUARTER: &str = r"(?:(?i-u:q)[1-4]|(?i-u:first|second|third|fourth)[- ](?i-u:quarter)|(?i-u:h)[12]|(?i-u:first|second) (?i-u:half))(?:(?-u:\s)+(?:of(?-u:\s)+)?[0-9]{4})?";
-const SEASON: &str = r"(?:19|20)[0-9]{2}[-–/][0-9]{2}";
+const SEASON: &str = r"(?:19|20)[0-9]{2}(?:-|–|/)[0-9]{2}";
 /// "1990s", "1990's"; "'90s" is found from its digits, its apostrophe checked by hand.
 const DECADE: &str = r"(?:1[0-9]|20)?[0-9]0'?s";
 const CENTURY: &str = r"[0-9]{1,2}(?:st|nd|rd|th)(?:-|(?-u:\s)+)(?i-u:century)";
@@ -76,11 +76,11 @@ fn month_year() -> String {
 }
 /// "the 10th anniversary", "in its second year".
 fn ordinal_time_pattern() -> String {
-    format!(r"(?:\d{{1,3}}(?:st|nd|rd|th)|(?i-u:{}))[- ](?i-u:anniversary|year)", ORDINAL_WORDS.join("|"))
+    format!(r"(?:[0-9]{{1,3}}(?:st|nd|rd|th)|(?i-u:{}))[- ](?i-u:anniversary|year)", ORDINAL_WORDS.join("|"))
 }
 /// "mid-2022", "early March", "late last year", "the end of the 1990s".
 fn part() -> String {
-    let decade = r"(?:1[0-9]|20)[0-9]0'?s|['’][0-9]0s";
+    let decade = r"(?:1[0-9]|20)[0-9]0'?s|(?:'|’)[0-9]0s";
     let time = format!(
         r"(?:{MONTHS})(?:,?(?-u:\s)+[0-9]{{4}})?|(?:1[0-9]|20)[0-9]{{2}}|{decade}|(?:last|this|next)(?-u:\s)+(?:year|month)"
     );
@@ -118,7 +118,10 @@ impl TemporalPatterns {
         ];
         let mut any = forms.iter().map(|f| format!("(?:{f}){B}")).collect::<Vec<_>>();
         any.push(format!("(?:{APPOSITION})"));
-        Ok(TemporalPatterns { any: Regex::new(&format!("{B}(?:{})", any.join("|")))? })
+        let pattern = format!("{B}(?:{})", any.join("|"));
+        // ASCII only: Unicode classes and case folding make the automaton several
+        // times larger, and every form is written in ASCII.
+        Ok(TemporalPatterns { any: regex::RegexBuilder::new(&pattern).unicode(false).build()? })
     }
 
     /// Every temporal mention in `prose` that overlaps nothing `taken`, in order.
