@@ -65,7 +65,7 @@ pub struct FigurePatterns {
     qualifiers_after: PhraseTable<Qualifier>,
     per_units: PhraseTable<()>,
     /// The first words of every phrase that may follow a figure, for a cheap test.
-    after_words: HashSet<String>,
+    after_words: HashSet<Vec<u8>>,
     approximate_tolerance: f64,
     near_tolerance: f64,
 }
@@ -144,12 +144,16 @@ impl FigurePatterns {
         };
         let money = money::Money::new(lexicon);
         let qualifiers_after = PhraseTable::after("qualifiers", qualifier_words(true));
-        let mut after_words: HashSet<String> = HashSet::new();
-        after_words.extend(spaced_scales.edge_words().map(str::to_string));
-        after_words.extend(units.edge_words().map(str::to_string));
-        after_words.extend(percent.edge_words().map(str::to_string));
-        after_words.extend(qualifiers_after.edge_words().map(str::to_string));
-        after_words.extend(money.first_words());
+        let mut after_words: HashSet<Vec<u8>> = HashSet::new();
+        for table in [
+            spaced_scales.edge_words().collect::<Vec<_>>(),
+            units.edge_words().collect(),
+            percent.edge_words().collect(),
+            qualifiers_after.edge_words().collect(),
+        ] {
+            after_words.extend(table.iter().map(|w| w.as_bytes().to_vec()));
+        }
+        after_words.extend(money.first_words().map(String::into_bytes));
         Ok(FigurePatterns {
             find,
             words,
