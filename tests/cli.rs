@@ -392,3 +392,29 @@ fn claims_say_which_lexicon_entries_read_a_mention() {
     let (_, human, _) = run_with_stdin(&["claims", "-"], "Profit was about $4.5bn a year.\n");
     assert!(human.contains("via currencies: $; scales: bn; qualifiers: about; per_units: year"), "{human}");
 }
+
+#[test]
+fn a_lexicon_file_beside_the_rules_extends_what_is_read() {
+    let dir = temp_dir("lexicon");
+    std::fs::create_dir_all(dir.join("lexicons")).unwrap();
+    let yaml = "currencies:\n  - { code: ISK, words: [\"Icelandic kronur\"] }\nunits:\n  - { unit: furlong, words: [furlongs] }\nvague_amounts: [\"a smattering of\"]\n";
+    std::fs::write(dir.join("lexicons/house.yaml"), yaml).unwrap();
+    let text = "It cost 400 Icelandic kronur, ran 3 furlongs and drew a smattering of fans.\n";
+    let args = ["claims", "--format", "json", "--rules", dir.to_str().unwrap(), "-"];
+    let (code, stdout, stderr) = run_with_stdin(&args, text);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "{stderr}");
+    let json = parse_json(&stdout);
+    let mentions = json["mentions"].as_array().unwrap();
+    let read: Vec<(&str, &str)> =
+        mentions.iter().map(|m| (m["text"].as_str().unwrap(), m["unit"].as_str().unwrap_or("-"))).collect();
+    assert_eq!(read, [("400 Icelandic kronur", "ISK"), ("3 furlongs", "furlong"), ("a smattering", "fans")], "{json}");
+    assert_eq!(mentions[2]["form"], "vague");
+    // Without the file, none of them is read as more than a number.
+    let (_, plain, _) = run_with_stdin(&["claims", "--format", "json", "-"], text);
+    let plain = parse_json(&plain);
+    assert!(
+        plain["mentions"].as_array().unwrap().iter().all(|m| m["unit"] != "ISK" && m["unit"] != "furlong"),
+        "{plain}"
+    );
+}

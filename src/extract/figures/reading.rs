@@ -443,7 +443,10 @@ impl FigurePatterns {
                 return Err(Unread::Skip(r.pos));
             }
             if r.unit.is_none() {
-                r.unit = counted_noun(&prose[r.pos..]);
+                let rest = &prose[r.pos..];
+                // "dozens of people", "a handful of fans": a vague amount counts the noun after "of".
+                let of = rest.strip_prefix(" of").filter(|_| r.form == Form::Vague);
+                r.unit = counted_noun(of.unwrap_or(rest));
             }
         }
 
