@@ -296,29 +296,6 @@ fn amount(words: &str) -> Option<f64> {
     if words.starts_with(|c: char| c.is_ascii_digit()) {
         return words.parse().ok();
     }
-    const UNITS: [&str; 20] = [
-        "",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let mut parts = words.split_whitespace();
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some("a" | "an"), None, _, _) => return Some(1.0),
@@ -326,13 +303,7 @@ fn amount(words: &str) -> Option<f64> {
         (Some("half"), Some("a" | "an"), None, _) => return Some(0.5),
         _ => {}
     }
-    let word_value = |w: &str| {
-        UNITS
-            .iter()
-            .position(|u| *u == w)
-            .filter(|&i| i > 0)
-            .or_else(|| TENS.iter().position(|t| *t == w).map(|i| 20 + 10 * i))
-    };
+    let word_value = |w: &str| super::words::cardinal_value(w).filter(|&v| v > 0);
     let mut total = 0;
     for (i, word) in words.split(['-', ' ']).enumerate() {
         let value = word_value(word)?;

@@ -13,6 +13,7 @@
 //! "nineteen eighty-four", "two-nil", "half past ten" and "five seconds" all give
 //! nothing. Ordinals ("the third") are read elsewhere, never here.
 
+use super::figures::STREET_WORDS;
 use super::lexicon::{Lexicon, alternation};
 use super::{Form, numeral};
 
@@ -421,28 +422,6 @@ const ARTICLES: &[&str] = &["the", "a", "an", "this", "his", "her", "its", "thei
 const LOOSE_REFERENCES: &[&str] =
     &["day", "week", "month", "year", "season", "game", "round", "phase", "stage", "part", "act", "episode", "lap"];
 
-/// Words after a number that make it part of an address ("Ten Downing Street").
-const STREET_WORDS: &[&str] = &[
-    "Street",
-    "St",
-    "Road",
-    "Rd",
-    "Avenue",
-    "Ave",
-    "Lane",
-    "Drive",
-    "Way",
-    "Place",
-    "Square",
-    "Court",
-    "Boulevard",
-    "Terrace",
-    "Close",
-    "Crescent",
-    "Row",
-    "Quay",
-];
-
 /// Words after "one in N" that make it a time, not a share ("three in five days").
 const TIME_UNITS: &[&str] = &[
     "second",
@@ -605,41 +584,10 @@ impl NumberWords {
     fn classify(&self, word: &str) -> Class {
         let mut buf = [0u8; 16];
         let Some(w) = lower(word, &mut buf) else { return self.scale_class(word) };
-        let unit = match w {
-            "zero" | "naught" | "nought" | "nil" => Some(0),
-            "one" => Some(1),
-            "two" => Some(2),
-            "three" => Some(3),
-            "four" => Some(4),
-            "five" => Some(5),
-            "six" => Some(6),
-            "seven" => Some(7),
-            "eight" => Some(8),
-            "nine" => Some(9),
-            "ten" => Some(10),
-            "eleven" => Some(11),
-            "twelve" => Some(12),
-            "thirteen" => Some(13),
-            "fourteen" => Some(14),
-            "fifteen" => Some(15),
-            "sixteen" => Some(16),
-            "seventeen" => Some(17),
-            "eighteen" => Some(18),
-            "nineteen" => Some(19),
-            _ => None,
-        };
-        if let Some(u) = unit {
-            return Class::Unit(u);
+        if let Some(value) = cardinal_value(w) {
+            return if value < 20 { Class::Unit(value as u8) } else { Class::Tens(value as u8) };
         }
         match w {
-            "twenty" => Class::Tens(20),
-            "thirty" => Class::Tens(30),
-            "forty" => Class::Tens(40),
-            "fifty" => Class::Tens(50),
-            "sixty" => Class::Tens(60),
-            "seventy" => Class::Tens(70),
-            "eighty" => Class::Tens(80),
-            "ninety" => Class::Tens(90),
             "hundred" => Class::Hundred,
             "hundreds" => Class::Hundreds,
             "half" => Class::Half,
@@ -1622,6 +1570,42 @@ fn glued_before(text: &str, start: usize) -> bool {
         Some('-' | '–') => chars.next().is_some_and(|c| c.is_alphanumeric()),
         _ => false,
     }
+}
+
+/// The value of one cardinal word in lower case: "zero" to "nineteen", and the
+/// tens from "twenty" to "ninety".
+pub fn cardinal_value(word: &str) -> Option<u32> {
+    Some(match word {
+        "zero" | "naught" | "nought" | "nil" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
 }
 
 /// Unicode vulgar fractions and their value: numerator and denominator.
