@@ -13,7 +13,7 @@
 //! "nineteen eighty-four", "two-nil", "half past ten" and "five seconds" all give
 //! nothing. Ordinals ("the third") are read elsewhere, never here.
 
-use super::figures::STREET_WORDS;
+use super::figures::{STREET_WORDS, glued_before};
 use super::lexicon::{Lexicon, alternation};
 use super::{Form, numeral};
 
@@ -1559,17 +1559,6 @@ fn sign_allowed(text: &str, start: usize) -> bool {
         ["or", "plus"].iter().any(|x| x.eq_ignore_ascii_case(w))
             || CARDINAL_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
     })
-}
-
-/// A start inside a word or a code: "someone", "F-16", "v2".
-fn glued_before(text: &str, start: usize) -> bool {
-    let mut chars = text[..start].chars().rev();
-    match chars.next() {
-        None => false,
-        Some(c) if c.is_alphanumeric() || "_/#@.:\\".contains(c) => true,
-        Some('-' | '–') => chars.next().is_some_and(|c| c.is_alphanumeric()),
-        _ => false,
-    }
 }
 
 /// The value of one cardinal word in lower case: "zero" to "nineteen", and the

@@ -186,12 +186,13 @@ pub fn looks_like_reference(prose: &str, start: usize, end: usize, whole_number:
     first.len() >= 3 && first.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A digit run that is part of a word or code: "F-16", "G7", "v3", "Covid-19", "3.24".
+/// A figure that is part of a word or code: "F-16", "G7", "v3", "Covid-19", "3.24",
+/// "someone".
 pub fn glued_before(prose: &str, start: usize) -> bool {
     let mut chars = prose[..start].chars().rev();
     match chars.next() {
         None => false,
-        Some(c) if c.is_alphanumeric() || "_/#@.:".contains(c) => true,
+        Some(c) if c.is_alphanumeric() || "_/#@.:\\".contains(c) => true,
         Some('-' | '–') => chars.next().is_some_and(|c| c.is_alphanumeric()),
         _ => false,
     }

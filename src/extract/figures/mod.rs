@@ -29,8 +29,7 @@ use super::taken::Taken;
 use super::words::NumberWords;
 use super::{Context, Form, Mention, MentionKind};
 use crate::interval::Interval;
-pub(super) use exclusions::STREET_WORDS;
-use exclusions::glued_before;
+pub(super) use exclusions::{STREET_WORDS, glued_before};
 
 /// Words before digits that make the figure negative.
 const SIGN_WORDS: [&str; 2] = ["minus", "negative"];
