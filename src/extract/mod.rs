@@ -242,4 +242,47 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn what_only_looks_like_a_figure_gives_no_value() {
+        let extractor = Extractor::new(&Lexicon::builtin()).unwrap();
+        for text in [
+            "Call 020 7946 0000 today.",
+            "Call +1-222-2222/2222 today.",
+            "It moved to SW1A 2AA last week.",
+            "He lives at 10 Downing Street.",
+            "The office is at 221B Baker Street.",
+            "They shipped version 2.1 of the app.",
+            "The fix is in v3.24.0 of the library.",
+            "The router at 192.168.1.2 failed.",
+            "See ISBN 978-3-16-148410-0 for details.",
+            "Read it at https://example.org/2023/04/report now.",
+            "Write to press2023@example.org now.",
+            "They met at 10:30 and again at 3pm.",
+            "They won 3-1 at home.",
+            "She is the No. 1 seed.",
+            "Article 5 was invoked.",
+            "Section 230 protects hosts.",
+            "An F-16 flew over.",
+            "Covid-19 closed schools.",
+            "The G7 met.",
+            "A Boeing 737 landed.",
+            "It runs on Windows 11.",
+            "The study found as much.[1]",
+            "Steps:\n\n1. Open the box",
+        ] {
+            let read: Vec<Mention> = extractor
+                .extract(text, &Context::default())
+                .into_iter()
+                .filter(|m| m.value.is_some() && !m.kind.is_temporal())
+                .collect();
+            assert!(read.is_empty(), "{text}: {read:?}");
+        }
+        // A year used as a year is a time, never a count of 2,021.
+        let year = extractor.extract("Exports grew in 2021.", &Context::default());
+        assert_eq!(
+            year.iter().map(|m| (m.kind, m.time.as_deref())).collect::<Vec<_>>(),
+            [(MentionKind::Year, Some("2021"))]
+        );
+    }
 }
