@@ -68,6 +68,8 @@ pub struct FigurePatterns {
     after_words: HashSet<Vec<u8>>,
     approximate_tolerance: f64,
     near_tolerance: f64,
+    /// How loose a share in words or a ratio is, as a share of its value.
+    fraction_tolerance: f64,
 }
 
 /// A figure as read, with what range merging needs to rescale it.
@@ -170,6 +172,7 @@ impl FigurePatterns {
             per_units: PhraseTable::after("per_units", lexicon.per_units.iter().map(|w| (w.clone(), ()))),
             approximate_tolerance: lexicon.approximate_tolerance.unwrap_or(0.05),
             near_tolerance: lexicon.near_tolerance.unwrap_or(0.05),
+            fraction_tolerance: lexicon.fraction_tolerance.unwrap_or(0.1),
         })
     }
 

@@ -126,7 +126,7 @@ impl FigurePatterns {
         let phrase = fraction.or_else(|| self.phrase_after_digits(prose, digits, end));
         if let Some(w) = &phrase {
             numeral.value = w.value.unwrap_or(numeral.value);
-            numeral.half_unit = w.half_unit;
+            numeral.half_unit = self.share_half(w);
             numeral.trailing_zeros = 0;
             end = w.end;
         }
@@ -258,6 +258,17 @@ impl FigurePatterns {
         self.words.read(prose, digits).filter(|w| w.value.is_some() && w.end > end && (!over || closes(w.end)))
     }
 
+    /// How far a number phrase's value may be from what it states: a share or ratio
+    /// ("two-thirds", "one in five", "3/4") is as loose as the lexicon's
+    /// `fraction_tolerance` says, since writers round shares to the nearest simple
+    /// fraction; other phrases as their last stated place.
+    fn share_half(&self, w: &WordNumber) -> f64 {
+        match w.value {
+            Some(v) if w.fraction => v.abs() * self.fraction_tolerance,
+            _ => w.half_unit,
+        }
+    }
+
     /// A fraction in digits at `at` ("3/4", "2 1/4", "½", "2½"), unless the word
     /// before makes it a date ("on 3/4").
     fn fraction_at(&self, prose: &str, at: usize) -> Option<WordNumber> {
@@ -294,8 +305,8 @@ impl FigurePatterns {
             number: start..w.end,
             pos: w.end,
             value: w.value,
-            half_unit: w.half_unit,
-            count_half_unit: w.half_unit,
+            half_unit: self.share_half(&w),
+            count_half_unit: self.share_half(&w),
             sign: 1.0,
             scale: 1.0,
             scaled: false,
