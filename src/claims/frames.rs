@@ -347,7 +347,8 @@ impl SentenceReader<'_> {
     /// "cut by a third", "reduced by half": a fraction of the earlier level.
     fn fraction_amount(&self, region: Range<usize>, direction: Direction) -> Option<Amount> {
         let text = &self.text()[region.clone()];
-        let lower = text.to_lowercase();
+        // ASCII lower case keeps every byte where it was, so `at` indexes `text` too.
+        let lower = text.to_ascii_lowercase();
         let at = lower.find("by ")?;
         // Only when nothing but words stand between the verb and "by".
         if self.mentions_in(region.start..region.start + at).next().is_some() {

@@ -611,17 +611,27 @@ fn digit_count(text: &str) -> usize {
 /// The length of a link without the punctuation that ends the sentence around
 /// it; a closing bracket stays when the link opened one.
 fn trim_link(text: &str) -> usize {
+    // Brackets are counted once; each closing one cut from the end changes the count.
+    let count = |c: char| text.matches(c).count();
+    let (mut open_round, mut close_round) = (count('('), count(')'));
+    let (mut open_square, mut close_square) = (count('['), count(']'));
     let mut end = text.len();
     while let Some(c) = text[..end].chars().next_back() {
-        let unbalanced = |open: char| text[..end].matches(open).count() < text[..end].matches(c).count();
         let cut = match c {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '’' | '”' => true,
-            ')' => unbalanced('('),
-            ']' => unbalanced('['),
+            ')' => open_round < close_round,
+            ']' => open_square < close_square,
             _ => false,
         };
         if !cut {
             break;
+        }
+        match c {
+            ')' => close_round -= 1,
+            ']' => close_square -= 1,
+            '(' => open_round -= 1,
+            '[' => open_square -= 1,
+            _ => {}
         }
         end -= c.len_utf8();
     }

@@ -190,10 +190,24 @@ impl Extractor {
     pub fn extract(&self, prose: &str, context: &Context) -> Vec<Mention> {
         let mut taken = taken::Taken::default();
         self.masks.mask(prose, &mut taken);
+        taken.next_layer();
         let times = self.temporal.find(prose, context, &mut taken);
+        taken.next_layer();
         let figures = self.figures.find(prose, context, &mut taken);
         merge_in_order(times, figures)
     }
+}
+
+/// At most the last `WORDS_BEFORE` bytes of prose before `at`: enough for the few
+/// words a reading looks back at, and never a scan to the start of a text that has
+/// no spaces.
+pub(crate) fn text_before(prose: &str, at: usize) -> &str {
+    const WORDS_BEFORE: usize = 80;
+    let mut start = at.saturating_sub(WORDS_BEFORE);
+    while !prose.is_char_boundary(start) {
+        start += 1;
+    }
+    &prose[start..at]
 }
 
 /// Two lists of mentions, each in order of position, as one: a merge, since a
@@ -284,5 +298,27 @@ mod tests {
             year.iter().map(|m| (m.kind, m.time.as_deref())).collect::<Vec<_>>(),
             [(MentionKind::Year, Some("2021"))]
         );
+    }
+
+    #[test]
+    fn texts_that_once_crashed_extraction_are_read() {
+        let extractor = Extractor::new(&Lexicon::builtin()).unwrap();
+        let chain = (1..5000).map(|i| i.to_string()).collect::<Vec<_>>().join("—");
+        let dollars = (1..2000).map(|i| format!("${i}")).collect::<Vec<_>>().join("-");
+        let brackets = format!("see http://x{}", ")".repeat(2000));
+        let no_spaces = "1’".repeat(3000);
+        for text in [
+            "Prices rose during the«» next month.",
+            "Sales fell over the😀 next year.",
+            "The…:  next quarter",
+            chain.as_str(),
+            dollars.as_str(),
+            brackets.as_str(),
+            no_spaces.as_str(),
+        ] {
+            for m in extractor.extract(text, &Context::default()) {
+                assert!(text.get(m.range.clone()).is_some(), "{m:?}");
+            }
+        }
     }
 }

@@ -191,14 +191,19 @@ fn at_word_edge(head: &str) -> bool {
 /// marks lexicon entries use ("U.S.", "km/h", "°C", "sq", "year-on-year").
 fn word_len(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let plain = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    // No phrase word is longer than a key: a longer run is no phrase, and is never
+    // read to its end (a run of letters may be the rest of the document).
+    let plain = bytes.iter().take(MAX_PHRASE + 1).take_while(|b| b.is_ascii_alphanumeric()).count();
     // Most words are plain ASCII letters ended by a space: no need to look further.
     if bytes.get(plain).is_none_or(|b| matches!(b, b' ' | b',' | b';' | b')' | b'\n')) {
         return plain;
     }
+    // Past the longest key's worth of characters the word is no phrase: stop there.
     text.char_indices()
+        .take(MAX_PHRASE + 1)
         .find(|&(i, c)| {
-            !(c.is_alphanumeric() || "°²'’".contains(c) || (i > 0 && "./-".contains(c) && continues(text, i)))
+            i >= MAX_PHRASE
+                || !(c.is_alphanumeric() || "°²'’".contains(c) || (i > 0 && "./-".contains(c) && continues(text, i)))
         })
         .map_or(text.len(), |(i, _)| i)
 }
@@ -215,6 +220,7 @@ fn continues(text: &str, i: usize) -> bool {
 fn word_len_back(text: &str) -> usize {
     text.char_indices()
         .rev()
+        .take(MAX_PHRASE + 1)
         .take_while(|&(_, c)| c.is_alphanumeric() || ".-'’".contains(c))
         .map(|(_, c)| c.len_utf8())
         .sum()

@@ -227,12 +227,15 @@ enum Before {
 
 impl Before {
     fn at(prose: &str, start: usize) -> Before {
-        let head = prose[..start].trim_end();
+        let head = super::text_before(prose, start).trim_end();
         let last = last_word(head);
         if !last.eq_ignore_ascii_case("the") {
             return Before::Bare;
         }
-        let preposition = last_word(&head[..head.len() - last.len()]);
+        // `last` may have lost trailing marks ("the«"): cut where it starts, not by its length.
+        let word_start =
+            head.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').len() - last.len();
+        let preposition = last_word(&head[..word_start]);
         if ["over", "within", "during", "throughout", "for"].iter().any(|p| p.eq_ignore_ascii_case(preposition)) {
             Before::SpanThe
         } else {

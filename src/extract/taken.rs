@@ -2,43 +2,58 @@
 //!
 //! Patterns run one after another and a later one may not overlap what an earlier
 //! one read ("24 February 2022" is a date, so its "2022" is no year of its own).
-//! Kept as a sorted vector of disjoint ranges, so a check costs a binary search
-//! rather than a scan of every mention so far (a long report has thousands), and
-//! taking a range is nearly always a push, since each pass finds them in order.
+//! Kept as one sorted vector of disjoint ranges per pass ("layer"), so a check
+//! costs a binary search per pass rather than a scan of every mention so far (a
+//! long report has thousands), and taking a range is nearly always a push, since
+//! each pass finds its ranges in order. One vector for all passes would make a
+//! later pass insert in the middle of an earlier one's ranges, once per range.
 
 use std::ops::Range;
 
-/// Disjoint byte ranges, sorted by start.
+/// Disjoint byte ranges, sorted by start within each layer; no two layers overlap.
 #[derive(Debug, Default)]
 pub(crate) struct Taken {
-    ranges: Vec<Range<usize>>,
+    layers: Vec<Vec<Range<usize>>>,
 }
 
 impl Taken {
+    /// Starts the ranges of a new pass.
+    pub fn next_layer(&mut self) {
+        self.layers.push(Vec::new());
+    }
+
     /// Whether `range` overlaps nothing taken.
     pub fn is_free(&self, range: &Range<usize>) -> bool {
         // The first taken range that ends after `range` starts is the only one that can reach into it.
-        let i = self.ranges.partition_point(|t| t.end <= range.start);
-        self.ranges.get(i).is_none_or(|t| t.start >= range.end.max(range.start + 1))
+        self.layers.iter().all(|ranges| {
+            let i = ranges.partition_point(|t| t.end <= range.start);
+            ranges.get(i).is_none_or(|t| t.start >= range.end.max(range.start + 1))
+        })
     }
 
     /// The end of the taken range that holds `at`, if one does.
     pub fn end_of(&self, at: usize) -> Option<usize> {
-        let i = self.ranges.partition_point(|t| t.end <= at);
-        self.ranges.get(i).filter(|t| t.start <= at).map(|t| t.end)
+        self.layers.iter().find_map(|ranges| {
+            let i = ranges.partition_point(|t| t.end <= at);
+            ranges.get(i).filter(|t| t.start <= at).map(|t| t.end)
+        })
     }
 
-    /// Takes `range` if it is free; says whether it was.
+    /// Takes `range` into the current layer if it is free; says whether it was.
     pub fn take(&mut self, range: &Range<usize>) -> bool {
-        if self.ranges.last().is_none_or(|last| last.end <= range.start) {
-            self.ranges.push(range.clone());
-            return true;
-        }
         if !self.is_free(range) {
             return false;
         }
-        let at = self.ranges.partition_point(|t| t.start < range.start);
-        self.ranges.insert(at, range.clone());
+        if self.layers.is_empty() {
+            self.next_layer();
+        }
+        let ranges = self.layers.last_mut().expect("a layer was just made");
+        if ranges.last().is_none_or(|last| last.end <= range.start) {
+            ranges.push(range.clone());
+        } else {
+            let at = ranges.partition_point(|t| t.start < range.start);
+            ranges.insert(at, range.clone());
+        }
         true
     }
 }
@@ -62,5 +77,9 @@ mod tests {
         assert!(taken.is_free(&(40..45)));
         assert_eq!(taken.end_of(35), Some(40));
         assert_eq!(taken.end_of(40), None);
+        taken.next_layer();
+        assert!(!taken.take(&(35..45)), "overlaps a range of the layer before");
+        assert!(taken.take(&(45..50)));
+        assert_eq!((taken.end_of(46), taken.end_of(12)), (Some(50), Some(20)));
     }
 }

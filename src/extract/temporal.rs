@@ -430,7 +430,7 @@ fn ordinal_time(prose: &str, whole: Range<usize>) -> Option<Mention> {
         Err(_) => ORDINAL_WORDS.iter().position(|w| *w == ordinal)? as u32 + 1,
     };
     if noun == "year" {
-        let before = prose[..whole.start].trim_end();
+        let before = super::text_before(prose, whole.start).trim_end();
         let possessive = before.rsplit(char::is_whitespace).next().unwrap_or("").to_ascii_lowercase();
         if !["its", "their", "his", "her", "our", "my", "your"].contains(&possessive.as_str()) {
             return None;
@@ -475,7 +475,7 @@ fn age(prose: &str, whole: Range<usize>, word: &str) -> Option<Mention> {
     let next_is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(next_word));
     let aged = word.eq_ignore_ascii_case("aged");
     if word.eq_ignore_ascii_case("age") {
-        let mut before = prose[..whole.start].rsplit(char::is_whitespace).filter(|w| !w.is_empty());
+        let mut before = super::text_before(prose, whole.start).rsplit(char::is_whitespace).filter(|w| !w.is_empty());
         let threshold = |w: &str| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             THRESHOLD_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))

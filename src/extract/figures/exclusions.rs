@@ -165,7 +165,11 @@ pub const NOT_NOUNS: &[&str] = &[
 
 /// "Section 230", "page 14", "10 Harbour Street", "020 7946": names and addresses.
 pub fn looks_like_reference(prose: &str, start: usize, end: usize, whole_number: bool) -> bool {
-    let before = prose[..start].trim_end();
+    // Only a few words either side matter: look no further, so that text without
+    // spaces is not scanned to its start or end for every figure.
+    let window_start = floor_boundary(prose, start.saturating_sub(WINDOW));
+    let window_end = floor_boundary(prose, (end + WINDOW).min(prose.len()));
+    let before = prose[window_start..start].trim_end();
     let prev_word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     if prev_word == "#" || REFERENCE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(prev_word)) {
         return true;
@@ -174,7 +178,7 @@ pub fn looks_like_reference(prose: &str, start: usize, end: usize, whole_number:
     if digits.starts_with('0') && digits.len() > 1 && !digits.starts_with("0.") {
         return true;
     }
-    let mut next_words = prose[end..].split_whitespace();
+    let mut next_words = prose[end..window_end].split_whitespace();
     let Some(first) = next_words.next() else { return false };
     if whole_number && first.starts_with(char::is_uppercase) {
         let is_street = |w: &str| STREET_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -184,6 +188,17 @@ pub fn looks_like_reference(prose: &str, start: usize, end: usize, whole_number:
     }
     // A phone number: several groups of digits separated by single spaces.
     first.len() >= 3 && first.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// How far around a figure the reference words are looked for, in bytes.
+const WINDOW: usize = 80;
+
+/// The nearest character boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A figure that is part of a word or code: "F-16", "G7", "v3", "Covid-19", "3.24",

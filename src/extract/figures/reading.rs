@@ -507,7 +507,13 @@ impl FigurePatterns {
             percent_of(prose, &mut figure);
         }
         let end = figure.mention.range.end;
-        if ranges::dash_range(prose, &mut figure, self, context) { Ok(figure) } else { Err(Unread::Skip(end)) }
+        // The second figure of a range ends it: a chain "1—2—3…" is not followed
+        // figure by figure, which would recurse once per link.
+        if right_of_range || ranges::dash_range(prose, &mut figure, self, context) {
+            Ok(figure)
+        } else {
+            Err(Unread::Skip(end))
+        }
     }
 
     /// The cents that complete a whole amount: "3 dollars 50 cents", "$15 and 15.".
