@@ -59,18 +59,30 @@ pub fn read(prose: &str, start: usize, locale: Locale) -> Option<Run> {
     let mut end = start;
     let mut separators = 0;
     let mut thin = false;
+    let mut spaced = false;
     loop {
+        let group_start = end;
         while end < bytes.len() && bytes[end].is_ascii_digit() {
             end += 1;
         }
         let rest = &prose[end..];
-        let sep = rest.chars().next().filter(|c| matches!(c, ',' | '.') || THIN_SPACES.contains(c));
+        // "1 000 000": a plain space groups only a first group of one to three digits,
+        // or a later one of three, before exactly three digits ("020 7946" is no number).
+        let group = end - group_start;
+        let spaced_group = rest.starts_with(' ')
+            && (1..=3).contains(&group)
+            && (separators == 0 || group == 3)
+            && bytes.get(end + 1..end + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
+            && bytes[start] != b'0';
+        let sep = rest.chars().next().filter(|c| matches!(c, ',' | '.') || THIN_SPACES.contains(c) || spaced_group);
         let Some(sep) = sep else { break };
         let after = end + sep.len_utf8();
         if !bytes.get(after).is_some_and(u8::is_ascii_digit) {
             break;
         }
         thin |= sep != ',' && sep != '.';
+        spaced |= sep == ' ';
         separators += 1;
         end = after;
     }
@@ -85,7 +97,7 @@ pub fn read(prose: &str, start: usize, locale: Locale) -> Option<Run> {
     };
     let folded: String;
     let text = if thin {
-        folded = text.chars().map(|c| if THIN_SPACES.contains(&c) { group } else { c }).collect();
+        folded = text.chars().map(|c| if THIN_SPACES.contains(&c) || c == ' ' { group } else { c }).collect();
         folded.as_str()
     } else {
         text
@@ -104,6 +116,10 @@ pub fn read(prose: &str, start: usize, locale: Locale) -> Option<Run> {
         }
     };
     if let Some(numeral) = parse(&english(text)).or_else(|| indian(&english(text))) {
+        if spaced {
+            let note = Some("read as one number with its thousands set apart by spaces".to_string());
+            return Some(Run::Numeral(Read { numeral, end, note }));
+        }
         let note = ambiguous_grouping(text, group, decimal).then(|| {
             format!(
                 "read with `{decimal}` as the decimal mark; where `{decimal}` groups thousands it is {}",
@@ -293,6 +309,17 @@ mod tests {
         assert_eq!(value("3,5 Prozent", Locale::De).0, 3.5);
         assert_eq!(value("1\u{202f}234\u{202f}567.89", Locale::En).0, 1_234_567.89);
         assert_eq!(value("12,34,567.89 rupees", Locale::En).0, 1_234_567.89);
+    }
+
+    #[test]
+    fn spaces_group_thousands_only_in_groups_of_three() {
+        let (v, end, note) = value("1 000 000 € fine", Locale::En);
+        assert_eq!((v, end), (1e6, 9));
+        assert!(note.is_some());
+        assert_eq!(value("250 000 euros", Locale::De).0, 250_000.0);
+        assert_eq!(value("020 7946 0000", Locale::En).0, 20.0);
+        assert_eq!(value("423 0000", Locale::En).0, 423.0);
+        assert_eq!(value("12 30", Locale::En).0, 12.0);
     }
 
     #[test]

@@ -253,8 +253,15 @@ impl FigurePatterns {
             return None;
         }
         let lower = text.to_ascii_lowercase();
-        let (kind, unit) = if lower.ends_with("times") || lower.ends_with("-fold") {
+        let multiple = lower.ends_with("-fold") || lower.ends_with("times") && reading::compares(&prose[range.end..]);
+        let (kind, unit) = if multiple {
             (MentionKind::Multiplier, Some("x".to_string()))
+        } else if lower.ends_with("times") {
+            // "arrested 3 times": how often, a count.
+            let digits_end = range.start + digits;
+            let mention =
+                Mention::valued(MentionKind::Number, range.start..digits_end, value, Interval::around(value, 0.5));
+            return Some(Figure::plain(mention));
         } else {
             (MentionKind::Ordinal, None)
         };

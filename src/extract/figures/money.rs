@@ -9,6 +9,9 @@ use std::sync::Arc;
 use super::super::lexicon::Lexicon;
 use super::super::phrases::{Found, PhraseTable};
 
+/// Currency words that are as often something else after a bare count.
+const AMBIGUOUS_WORDS: [&str; 3] = ["pound", "pounds", "won"];
+
 /// The scale a letter before a code gives it in financial tables ("MUSD").
 const CODE_SCALES: [(char, f64); 2] = [('M', 1e6), ('K', 1e3)];
 
@@ -22,6 +25,9 @@ pub struct CurrencyAt {
     pub scale: f64,
     /// The lexicon entry, as "currencies: dollars".
     pub entry: Arc<str>,
+    /// A word that is money only after a scale: "200 pounds" may be a weight,
+    /// "8 won" a tally; "30 million pounds" is money.
+    pub ambiguous: bool,
 }
 
 /// A minor unit found after a figure.
@@ -104,6 +110,7 @@ impl Money {
                     code: "CAD".into(),
                     scale: 1.0,
                     entry: self.codes.get("CAD").cloned().unwrap_or_else(|| "currencies: CAD".into()),
+                    ambiguous: false,
                 });
             }
         }
@@ -116,7 +123,13 @@ impl Money {
             // "AUS$" is not "US$"; "a$" is not "A$".
             let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
             if same && !glued {
-                return Some(CurrencyAt { edge: start, code: code.clone(), scale: 1.0, entry: label.clone() });
+                return Some(CurrencyAt {
+                    edge: start,
+                    code: code.clone(),
+                    scale: 1.0,
+                    entry: label.clone(),
+                    ambiguous: false,
+                });
             }
         }
         None
@@ -132,7 +145,13 @@ impl Money {
         if glued {
             return None;
         }
-        self.code(&head[start..]).map(|(code, scale, entry)| CurrencyAt { edge: start, code, scale, entry })
+        self.code(&head[start..]).map(|(code, scale, entry)| CurrencyAt {
+            edge: start,
+            code,
+            scale,
+            entry,
+            ambiguous: false,
+        })
     }
 
     /// A currency written at `at`, after a figure: a code ("BTC", "MUSD", glued or
@@ -147,7 +166,7 @@ impl Money {
         let upper = trimmed.bytes().take_while(u8::is_ascii_uppercase).count();
         if (3..=4).contains(&upper) && !trimmed[upper..].starts_with(char::is_alphanumeric) {
             if let Some((code, scale, entry)) = self.code(&trimmed[..upper]) {
-                return Some(CurrencyAt { edge: start + upper, code, scale, entry });
+                return Some(CurrencyAt { edge: start + upper, code, scale, entry, ambiguous: false });
             }
         }
         // Symbols after an amount are "$" or not ASCII at all ("€", "元").
@@ -155,7 +174,13 @@ impl Money {
         for (symbol, code, label) in self.after.iter().filter(|_| symbol_like) {
             if trimmed.starts_with(symbol.as_str()) && !trimmed[symbol.len()..].starts_with(char::is_alphanumeric) {
                 let entry = label.clone();
-                return Some(CurrencyAt { edge: start + symbol.len(), code: code.clone(), scale: 1.0, entry });
+                return Some(CurrencyAt {
+                    edge: start + symbol.len(),
+                    code: code.clone(),
+                    scale: 1.0,
+                    entry,
+                    ambiguous: false,
+                });
             }
         }
         if trimmed.len() == rest.len() {
@@ -168,6 +193,7 @@ impl Money {
             code: found.value.clone(),
             scale: 1.0,
             entry: found.label.clone(),
+            ambiguous: AMBIGUOUS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(found.entry)),
         })
     }
 

@@ -46,7 +46,12 @@ pub(super) fn merge(prose: &str, mentions: &mut Vec<Mention>, shapes: &mut Vec<S
             // "from 10 to 12" after a change verb is a change, not a range; only a
             // bare first figure that borrows the second's unit is read as a range.
             let bare = !shape.dressed && !shape.scaled;
-            let to = gap == " to " && !ends_with_word("from") && bare && (shapes[i].dressed || shapes[i].scaled);
+            // "cut by 0.5 to 4.5%" is a change and the level it reached.
+            let to = gap == " to "
+                && !ends_with_word("from")
+                && !ends_with_word("by")
+                && bare
+                && (shapes[i].dressed || shapes[i].scaled);
             let spaced_dash = matches!(gap, " - " | " – " | " — ");
             if between || to || spaced_dash {
                 let (head, tail) = mentions.split_at_mut(i);
@@ -82,7 +87,9 @@ fn join(a: &mut Mention, first: &mut Shape, b: &Mention, second: &Shape) -> bool
         let scale = if first.scaled { first.scale } else { second.scale };
         let value = first.sign * first.raw * scale;
         let half = if first.scaled { first.half } else { first.half / first.scale.max(1.0) * scale.max(1.0) };
-        (Interval::around(value, half.min(value.abs().max(1.0))), b.kind)
+        // "$3-4 million": the currency is the first figure's, the scale the second's.
+        let kind = if a.kind == MentionKind::Money && b.kind == MentionKind::Number { a.kind } else { b.kind };
+        (Interval::around(value, half.min(value.abs().max(1.0))), kind)
     } else {
         if a.kind != b.kind || a.unit != b.unit && a.kind != MentionKind::Number {
             return false;
@@ -94,7 +101,8 @@ fn join(a: &mut Mention, first: &mut Shape, b: &Mention, second: &Shape) -> bool
     if !ascending || !low.is_bounded() || !high.is_bounded() {
         return false;
     }
-    if borrows || b.unit.is_some() {
+    let keeps_currency = a.kind == MentionKind::Money && kind == MentionKind::Money && b.kind != MentionKind::Money;
+    if (borrows || b.unit.is_some()) && !keeps_currency {
         a.unit = b.unit.clone();
     }
     for entry in &b.lexicon {

@@ -34,6 +34,20 @@ fn glued_points(word: &str) -> Option<&'static str> {
     }
 }
 
+/// Words after "three times" that make it a multiple ("three times as many",
+/// "times more", "times the size"), not how often something happened ("raised
+/// rates seven times").
+const COMPARING: [&str; 14] = [
+    "as", "more", "less", "higher", "lower", "larger", "bigger", "greater", "smaller", "faster", "the", "that", "what",
+    "over",
+];
+
+/// Whether the words after "times" compare (see [`COMPARING`]).
+pub(super) fn compares(after: &str) -> bool {
+    let word = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    COMPARING.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Words before "3/4" that make it a date, not a share.
 const DATE_WORDS: [&str; 8] = ["on", "by", "until", "till", "since", "before", "after", "dated"];
 
@@ -131,6 +145,11 @@ impl FigurePatterns {
             end = w.end;
         }
         let skip = Err(Unread::Skip(end));
+        // "007", "000 €": digits after a leading zero are a code or the tail of a
+        // number grouped another way, never an amount.
+        if prose[digits..].starts_with('0') && prose[digits + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return skip;
+        }
         let mut r = Reading {
             start: digits,
             number: digits..end,
@@ -362,6 +381,7 @@ impl FigurePatterns {
                 && rest.is_char_boundary(6)
                 && rest[..6].eq_ignore_ascii_case(" times")
                 && !glued_word(prose, r.pos + 6)
+                && compares(&prose[r.pos + 6..])
             {
                 kind = MentionKind::Multiplier;
                 r.unit = Some("x".into());
@@ -394,7 +414,9 @@ impl FigurePatterns {
                 r.unit = Some(points.unwrap_or("%").to_string());
                 r.lexicon.extend(label.cloned());
                 r.pos = edge;
-            } else if let Some(code) = self.money.after(prose, pos).filter(|_| space_then(pos)) {
+            } else if let Some(code) =
+                self.money.after(prose, pos).filter(|c| space_then(pos) && (r.scaled || !c.ambiguous))
+            {
                 if r.currency.is_none() || r.currency.as_deref() == Some(code.code.as_str()) {
                     r.scale *= code.scale;
                     r.scaled |= code.scale != 1.0;
@@ -546,7 +568,8 @@ impl FigurePatterns {
             return Some((cents / per, minor.end));
         }
         let next = prose[after..].chars().next();
-        let closes = next.is_none_or(|c| ".,;!?)".contains(c)) || prose[after..].starts_with(" and ");
+        // "15 dollars and 15." ends the sentence; "$10 and 15, respectively" lists two amounts.
+        let closes = next.is_none_or(|c| ".!?".contains(c)) || prose[after..].starts_with(" and ");
         closes.then_some((cents / per, after))
     }
 

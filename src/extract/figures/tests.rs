@@ -229,7 +229,8 @@ mod breadth {
         assert_eq!(more.qualifier, Some(Qualifier::AtLeast));
         assert_eq!(shown("about 500 or more in stock", &more), "about 500 or more");
         assert_eq!(one("roughly 1.3e6 cells").value, Some(1.3e6));
-        assert_eq!(one("a 10k run").value, Some(10_000.0));
+        assert!(read("a 10k run and a 4K TV", Locale::En).is_empty(), "k against digits is money only");
+        assert_eq!(one("a £10k bonus").value, Some(10_000.0));
     }
 
     #[test]
@@ -265,5 +266,21 @@ mod breadth {
         assert_eq!(one("a rate of 2.5^-1 here").value, Some(0.4));
         assert!(read("on 3/4 the board met", Locale::En).iter().all(|m| m.value != Some(0.75)));
         assert_eq!(one("only ¾ of them").value, Some(0.75));
+    }
+
+    #[test]
+    fn words_that_are_money_only_sometimes() {
+        for text in ["he weighs 200 pounds", "the side has 8 won and 4 lost", "the Fed raised rates seven times"] {
+            let found = read(text, Locale::En);
+            assert!(found.iter().all(|m| m.kind == MentionKind::Number), "{text}: {found:?}");
+        }
+        assert_eq!(one("a 361 million pounds profit").unit.as_deref(), Some("GBP"));
+        assert_eq!(one("arrested 3 times last year").kind, MentionKind::Number);
+        assert_eq!(one("3 times as many").kind, MentionKind::Multiplier);
+        let range = one("worth $3-4 million");
+        assert_eq!((range.kind, range.unit.as_deref(), range.form), (MentionKind::Money, Some("USD"), Form::Range));
+        assert_eq!(read("the rate was cut by 0.5 to 4.5%", Locale::En).len(), 2);
+        assert!(read("it cost 007 dollars", Locale::En).is_empty());
+        assert_eq!(read("tickets cost $10 and 15, respectively", Locale::En)[0].value, Some(10.0));
     }
 }
