@@ -119,6 +119,12 @@ impl<'t> Words<'t> {
 /// of voters"). The pattern guarantees the shape (lead, amount, unit, "and a half",
 /// trailing word), so the words are read by hand, not with a pattern's groups.
 pub fn read_span(prose: &str, range: Range<usize>, context: &Context) -> Option<Mention> {
+    // "10-15 years", "2 1/2 years": the amount ends a range or a fraction, which the
+    // figures pass reads whole.
+    let mut before = prose[..range.start].chars().rev();
+    if before.next().is_some_and(|c| "-–/.".contains(c)) && before.next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
     // The text in lower case, on the stack: no span the pattern finds is longer.
     let mut buffer = [0u8; 96];
     let text = prose[range.clone()].as_bytes();

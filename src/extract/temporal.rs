@@ -62,7 +62,7 @@ const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 const AGE: &str = r"(?:[Aa]ged|[Aa]ge(?:(?-u:\s)+of)?|[Tt]urned)(?-u:\s)+[0-9]{1,3}";
 /// "Putin, 70, said", "Jane Doe (72)": found from the digits, the name checked by
 /// hand. It ends in punctuation, so it is the one form without a word boundary after.
-const APPOSITION: &str = r"[0-9]{1,3}(?:,(?-u:\s)|\)|(?-u:\s)+said(?-u:\b))";
+const APPOSITION: &str = r"[0-9]{1,3}(?:,(?-u:\s)|\))";
 const YEAR: &str = r"1[89][0-9]{2}|20[0-9]{2}|2100";
 
 fn month_day() -> String {
@@ -473,6 +473,10 @@ fn age(prose: &str, whole: Range<usize>, word: &str) -> Option<Mention> {
     let after = raw.trim_start();
     let next_word = &after[..after.bytes().take_while(u8::is_ascii_alphabetic).count()];
     let next_is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(next_word));
+    // "turned 90 degrees", "turned 5% lower": a figure of something else.
+    if after.starts_with(['%', '°']) || next_is(&["degrees", "percent", "per", "points", "pc"]) {
+        return None;
+    }
     let aged = word.eq_ignore_ascii_case("aged");
     if word.eq_ignore_ascii_case("age") {
         let mut before = super::text_before(prose, whole.start).rsplit(char::is_whitespace).filter(|w| !w.is_empty());
@@ -540,6 +544,15 @@ fn apposition(prose: &str, whole: Range<usize>) -> Option<Mention> {
     {
         return None;
     }
+    // "Jane Doe (72)" names a person; "London (8)" a place with a count. In brackets,
+    // a first name must come before the surname.
+    if text[digits..].starts_with(')') {
+        let first = super::text_before(name_end, name_start).trim_end();
+        let first_word = first.rsplit(char::is_whitespace).next().unwrap_or("");
+        if first.len() == name_start || !first_word.starts_with(char::is_uppercase) {
+            return None;
+        }
+    }
     let range = whole.start..whole.start + digits;
     Some(Mention {
         time: Some(format!("P{years}Y")),
@@ -567,11 +580,71 @@ fn stands_alone_as_year(prose: &str, range: Range<usize>) -> bool {
         return false;
     }
     let after_word = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    !matches!(
-        after_word.to_ascii_lowercase().as_str(),
-        "percent" | "per" | "million" | "billion" | "thousand" | "dollars" | "euros" | "pounds" | "people" | "units"
-    )
+    // A word a count is of makes it a count ("2000 employees"), unless a time word
+    // comes before ("in 2000 people moved").
+    let before_word = super::text_before(prose, range.start).split_whitespace().next_back().unwrap_or("");
+    let counted = COUNTED_AFTER_YEAR.iter().any(|w| w.eq_ignore_ascii_case(after_word));
+    !counted || YEAR_PREPOSITIONS.iter().any(|w| w.eq_ignore_ascii_case(before_word))
 }
+
+/// Words after a four-digit number that make it a count, not a year.
+const COUNTED_AFTER_YEAR: &[&str] = &[
+    "percent",
+    "per",
+    "million",
+    "billion",
+    "thousand",
+    "dollars",
+    "euros",
+    "pounds",
+    "rupees",
+    "yen",
+    "people",
+    "units",
+    "employees",
+    "workers",
+    "staff",
+    "jobs",
+    "homes",
+    "houses",
+    "cases",
+    "deaths",
+    "patients",
+    "students",
+    "members",
+    "votes",
+    "voters",
+    "tonnes",
+    "tons",
+    "barrels",
+    "containers",
+    "vehicles",
+    "cars",
+    "passengers",
+    "visitors",
+    "troops",
+    "soldiers",
+    "residents",
+    "children",
+    "users",
+    "customers",
+    "officers",
+    "beds",
+    "miles",
+    "km",
+    "kilometres",
+    "metres",
+    "feet",
+    "acres",
+    "hectares",
+    "points",
+    "words",
+    "pages",
+    "shares",
+];
+
+/// Words before a four-digit number that keep it a year whatever follows.
+const YEAR_PREPOSITIONS: &[&str] = &["in", "since", "by", "until", "till", "from", "during", "before", "after", "of"];
 
 /// The month a name or its abbreviation names ("March", "Sept.", "jan").
 pub(super) fn month_number(name: &str) -> Option<u8> {
@@ -900,5 +973,19 @@ mod tests {
         ] {
             assert!(mentions(text, &Context::default()).iter().all(|m| m.kind != MentionKind::Age), "{text}");
         }
+    }
+
+    #[test]
+    fn counts_places_and_range_ends_are_not_ages_years_or_durations() {
+        let none_of = |text: &str, kind: MentionKind| {
+            assert!(mentions(text, &Context::default()).iter().all(|m| m.kind != kind), "{text}: {:?}", times(text));
+        };
+        none_of("Of the 100 economists polled, 62 said rates would rise.", MentionKind::Age);
+        none_of("Sales rose in Paris (12) and London (8).", MentionKind::Age);
+        none_of("The ship turned 90 degrees to port.", MentionKind::Age);
+        none_of("The firm has 2000 employees.", MentionKind::Year);
+        none_of("He faces 10-15 years in prison.", MentionKind::Duration);
+        assert_eq!(times("In 2000 people moved away")[0].0, MentionKind::Year);
+        assert_eq!(times("Jane Doe (72) agreed")[0].0, MentionKind::Age);
     }
 }
