@@ -209,7 +209,12 @@ impl FigurePatterns {
 
         // Against the digits: a scale, a unit, a code, a minor unit or a symbol.
         let pos = r.pos;
-        let glued_letters = prose[pos..].bytes().take_while(u8::is_ascii_alphabetic).count();
+        // Letters against the digits, and "°C"-style units, whose mark is not a letter.
+        let degree = prose[pos..]
+            .strip_prefix('°')
+            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .map_or(0, |_| '°'.len_utf8());
+        let glued_letters = degree + prose[pos + degree..].bytes().take_while(u8::is_ascii_alphabetic).count();
         if glued_letters > 0 {
             let word = &prose[pos..pos + glued_letters];
             let ends = !prose[pos + glued_letters..].starts_with(|c: char| c.is_alphanumeric());
