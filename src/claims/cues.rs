@@ -90,11 +90,13 @@ impl Cues {
         let fraction_words: Vec<&String> = lexicon.fractions.iter().flat_map(|f| f.words.iter()).collect();
         Ok(Cues {
             any: Regex::new(&format!(
-                r"(?i)(?-u:\b)(?:{verbs}|{nouns}|(?:{comparatives})(?-u:\s)+than|{levels})(?-u:\b)"
+                // ASCII case folding: Unicode folding ("k" is also the Kelvin sign) makes
+                // the automaton several times larger for no English word.
+                r"(?i-u)\b(?:{verbs}|{nouns}|(?:{comparatives})\s+than|{levels})\b"
             ))?,
             kinds,
             object_levels: lexicon.object_level_verbs.iter().map(|w| key(w)).collect(),
-            fractions: Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(fraction_words)))?,
+            fractions: Regex::new(&format!(r"(?i-u)\b(?:{})\b", alternation(fraction_words)))?,
             fraction_values: lexicon
                 .fractions
                 .iter()
