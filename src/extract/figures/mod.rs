@@ -49,8 +49,7 @@ const POINT_WORDS: [(&str, &str); 7] = [
 /// Compiled patterns and lexicon tables for figures written in digits.
 #[derive(Debug)]
 pub struct FigurePatterns {
-    /// Multiples, ordinals, the start of any other run of digits, a lone percent
-    /// sign, then the first words of a number written in words.
+    /// The first words of a number written in words.
     find: Regex,
     words: NumberWords,
     money: money::Money,
@@ -104,10 +103,10 @@ enum Unread {
 impl FigurePatterns {
     pub fn new(lexicon: &Lexicon) -> Result<FigurePatterns, regex::Error> {
         let words = NumberWords::new(lexicon)?;
-        let find = Regex::new(&format!(
-            r"(?i-u:[0-9]+(?:\.[0-9]+)?(?:(?-u:\s)+times|-fold)\b)|(?-u:[0-9]+(?:st|nd|rd|th)\b)|[0-9]+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|%|{}",
-            words.first_words_pattern()
-        ))?;
+        // Digits, percent signs and fractions are found by a byte scan; only numbers
+        // in words need a pattern. A regex search per run of digits cost more than
+        // reading the figure.
+        let find = regex::RegexBuilder::new(words.first_words_pattern()).build()?;
         let spaced_scales = PhraseTable::after(
             "scales",
             lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.factor)),
@@ -182,20 +181,27 @@ impl FigurePatterns {
         // only once more, into the result.
         let mut mentions: Vec<Mention> = Vec::new();
         let mut shapes: Vec<Shape> = Vec::new();
+        let words: Vec<Range<usize>> = self
+            .find
+            .find_iter(prose)
+            .filter(|m| !m.as_str().starts_with(|c: char| c.is_ascii_digit()))
+            .map(|m| m.range())
+            .collect();
+        let mut next_word = 0;
         let mut pos = 0;
-        while let Some(m) = self.find.find_at(prose, pos) {
-            pos = m.end();
-            if !taken.is_free(&m.range()) {
+        while let Some(m) = candidate(prose, pos, &words, &mut next_word) {
+            pos = m.end;
+            if !taken.is_free(&m) {
                 // Skip the rest of a date or time already read, not one digit run at a time.
-                pos = pos.max(taken.end_of(m.start()).unwrap_or(pos));
+                pos = pos.max(taken.end_of(m.start).unwrap_or(pos));
                 continue;
             }
-            let text = m.as_str();
+            let text = &prose[m.clone()];
             let last = text.as_bytes()[text.len() - 1];
             let figure = if text == "%" {
-                self.bare_percent(prose, m.start())
+                self.bare_percent(prose, m.start)
             } else if !text.as_bytes()[0].is_ascii_digit() && text.is_ascii() {
-                match self.read_words(prose, m.start(), context) {
+                match self.read_words(prose, m.start, context) {
                     Ok(figure) => Some(figure),
                     Err(Unread::Skip(end)) => {
                         pos = pos.max(end);
@@ -204,14 +210,14 @@ impl FigurePatterns {
                     Err(Unread::List(_)) => None,
                 }
             } else if text.len() > 2 && last.is_ascii_alphabetic() {
-                self.multiple_or_ordinal(prose, m.range())
+                self.multiple_or_ordinal(prose, m.clone())
             } else {
                 // ".25": the decimal mark before the digits starts the figure; a full
                 // stop after a word does not.
-                let decimal_start = prose[..m.start()]
+                let decimal_start = prose[..m.start]
                     .strip_suffix('.')
                     .filter(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
-                    .map_or(m.start(), |head| head.len());
+                    .map_or(m.start, |head| head.len());
                 match self.read(prose, decimal_start, context, false) {
                     Ok(figure) => Some(figure),
                     Err(Unread::List(items)) => {
@@ -316,6 +322,73 @@ impl Figure {
         let raw = mention.value.unwrap_or(0.0);
         Figure { mention, shape: Shape { raw, half: 0.0, sign: 1.0, scale: 1.0, scaled: false, dressed: true } }
     }
+}
+
+/// Fractions written as one character ("½").
+const VULGAR_FRACTIONS: [&str; 18] =
+    ["½", "⅓", "⅔", "¼", "¾", "⅕", "⅖", "⅗", "⅘", "⅙", "⅚", "⅐", "⅛", "⅜", "⅝", "⅞", "⅑", "⅒"];
+
+/// The next place at or after `pos` where a figure may start, in order: a run of
+/// digits (with an ordinal suffix, or "times"/"-fold" after it, when written so), a
+/// lone percent sign, a fraction character, or the first words of a number in
+/// words (from `words`, whose index `next_word` moves forward).
+fn candidate(prose: &str, pos: usize, words: &[Range<usize>], next_word: &mut usize) -> Option<Range<usize>> {
+    while words.get(*next_word).is_some_and(|w| w.start < pos) {
+        *next_word += 1;
+    }
+    let bytes = prose.as_bytes();
+    let mut at = pos;
+    let symbol = loop {
+        let found = bytes.get(at..)?.iter().position(|&b| b.is_ascii_digit() || b == b'%' || b == 0xC2 || b == 0xE2);
+        let Some(offset) = found else { break None };
+        at += offset;
+        if bytes[at].is_ascii_digit() || bytes[at] == b'%' {
+            break Some(at);
+        }
+        if VULGAR_FRACTIONS.iter().any(|f| prose[at..].starts_with(f)) {
+            break Some(at);
+        }
+        at += 1;
+    };
+    let word = words.get(*next_word).cloned();
+    let start = match (symbol, &word) {
+        (Some(s), Some(w)) if w.start < s => return word,
+        (Some(s), _) => s,
+        (None, _) => return word,
+    };
+    if !bytes[start].is_ascii_digit() {
+        let len = prose[start..].chars().next().map_or(1, char::len_utf8);
+        return Some(start..start + len);
+    }
+    let digits_end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+    Some(start..multiple_or_ordinal_end(prose, digits_end).unwrap_or(digits_end))
+}
+
+/// Where "3 times", "2.5 times", "10-fold" or "10th" ends, for digits ending at `end`.
+fn multiple_or_ordinal_end(prose: &str, end: usize) -> Option<usize> {
+    let rest = &prose[end..];
+    let word_ends = |at: usize| !prose[at..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let suffix = rest.get(..2).filter(|s| matches!(*s, "st" | "nd" | "rd" | "th"));
+    if suffix.is_some() && word_ends(end + 2) {
+        return Some(end + 2);
+    }
+    let decimals = rest
+        .strip_prefix('.')
+        .map(|r| r.bytes().take_while(u8::is_ascii_digit).count())
+        .filter(|n| *n > 0)
+        .map_or(0, |n| n + 1);
+    let after = &rest[decimals..];
+    if after.len() >= 5
+        && after.is_char_boundary(5)
+        && after[..5].eq_ignore_ascii_case("-fold")
+        && word_ends(end + decimals + 5)
+    {
+        return Some(end + decimals + 5);
+    }
+    let spaces = after.bytes().take_while(u8::is_ascii_whitespace).count();
+    let word = &after[spaces..];
+    let times = spaces > 0 && word.len() >= 5 && word.is_char_boundary(5) && word[..5].eq_ignore_ascii_case("times");
+    (times && word_ends(end + decimals + spaces + 5)).then_some(end + decimals + spaces + 5)
 }
 
 /// "e6", "E-1" against the digits, then no more letters: the exponent and its end.
