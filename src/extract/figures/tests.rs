@@ -168,6 +168,8 @@ mod breadth {
         let m = one("it cost 3 dollars 50 cents.");
         assert_eq!((m.value, m.unit.as_deref()), (Some(3.5), Some("USD")));
         assert_eq!(one("it costs 15 dollars and 15.").value, Some(15.15));
+        let euros = one("it cost 20 euros and 50 cents.");
+        assert_eq!((euros.value, euros.unit.as_deref()), (Some(20.5), Some("EUR")));
         assert_eq!(read("it costs $15 and 20 people came", Locale::En)[0].value, Some(15.0));
     }
 
