@@ -379,6 +379,11 @@ impl FigurePatterns {
             }
         }
         let mut kind = if r.points { MentionKind::Points } else { MentionKind::Number };
+        // "½%", "2½ per cent": a fraction of a percent, not a share.
+        let percent_sign = prose[r.pos..].trim_start_matches(' ').starts_with('%');
+        if r.unit.as_deref() == Some("share") && percent_sign {
+            r.unit = None;
+        }
         // "three times as many": a multiple written in words.
         if r.in_words && r.form == Form::Plain && r.unit.is_none() {
             let rest = &prose[r.pos..];

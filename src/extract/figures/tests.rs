@@ -268,6 +268,8 @@ mod breadth {
         assert_eq!(one("a rate of 2.5^-1 here").value, Some(0.4));
         assert!(read("on 3/4 the board met", Locale::En).iter().all(|m| m.value != Some(0.75)));
         assert_eq!(one("only ¾ of them").value, Some(0.75));
+        let rate = one("prices rose ½% in May");
+        assert_eq!((rate.kind, rate.value), (MentionKind::Percent, Some(0.5)));
     }
 
     #[test]
