@@ -32,7 +32,7 @@ const AT: &str = r"@[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?";
 const ISBN: &str = r"ISBN(?:-1[03])?:?[ ]?[0-9](?:[\- ]?[0-9]){8,12}(?:[\- ]?[Xx])?";
 const DOI: &str = r#"10\.[0-9]{4,9}/[^\s<>"]+"#;
 /// "3pm", "3 p.m.", "10.30am", "10:30", "10:30:15", "1430 GMT".
-const TIME: &str = r"[0-9]{1,2}(?:[:.][0-5][0-9]){0,2}[ \u{a0}]?(?:[aApP]\.[mM]\.?|[aApP][mM](?-u:\b))|[0-9]{1,2}:[0-5][0-9](?::[0-5][0-9])?(?-u:\b)|(?:[01][0-9]|2[0-3])[0-5][0-9][ \u{a0}]?(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|AEST|AEDT|hrs)(?-u:\b)";
+const TIME: &str = r"[0-9]{1,2}[ \u{a0}]?o['’]clock(?-u:\b)|[0-9]{1,2}(?:[:.][0-5][0-9]){0,2}[ \u{a0}]?(?:[aApP]\.[mM]\.?|[aApP][mM](?-u:\b))|[0-9]{1,2}:[0-5][0-9](?::[0-5][0-9])?(?-u:\b)|(?:[01][0-9]|2[0-3])[0-5][0-9][ \u{a0}]?(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|AEST|AEDT|hrs)(?-u:\b)";
 /// IPv6 written with digits first: eight groups, or fewer around "::".
 const IPV6: &str = r"[0-9][0-9A-Fa-f]{0,3}(?::[0-9A-Fa-f]{1,4}){7}|[0-9][0-9A-Fa-f]{0,3}(?::[0-9A-Fa-f]{1,4}){0,6}::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?";
 /// Digit-led groups, judged by `digit_groups`: a long run ("9780306406157"), a

@@ -284,6 +284,8 @@ mod tests {
             "It runs on Windows 11.",
             "The study found as much.[1]",
             "Steps:\n\n1. Open the box",
+            "Dial 999 for help.",
+            "They met at 5 o'clock.",
         ] {
             let read: Vec<Mention> = extractor
                 .extract(text, &Context::default())

@@ -174,7 +174,11 @@ pub fn looks_like_reference(prose: &str, start: usize, end: usize, whole_number:
     if prev_word == "#" || REFERENCE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(prev_word)) {
         return true;
     }
+    // "dial 999", "called 911": an emergency number, not a count.
     let digits = &prose[start..end];
+    if EMERGENCY_NUMBERS.contains(&digits) && CALL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(prev_word)) {
+        return true;
+    }
     if digits.starts_with('0') && digits.len() > 1 && !digits.starts_with("0.") {
         return true;
     }
@@ -189,6 +193,10 @@ pub fn looks_like_reference(prose: &str, start: usize, end: usize, whole_number:
     // A phone number: several groups of digits separated by single spaces.
     first.len() >= 3 && first.bytes().all(|b| b.is_ascii_digit())
 }
+
+/// Telephone numbers for emergencies, and the words that dial them.
+const EMERGENCY_NUMBERS: [&str; 5] = ["999", "911", "112", "000", "111"];
+const CALL_WORDS: [&str; 8] = ["dial", "dialled", "dialed", "dialling", "call", "called", "calling", "ring"];
 
 /// How far around a figure the reference words are looked for, in bytes.
 const WINDOW: usize = 80;

@@ -360,7 +360,7 @@ const ONE_DETERMINERS: &[&str] = &[
 /// "one who", "one can").
 const ONE_NEXT: &[&str] = &[
     "of", "another", "who", "whom", "whose", "which", "that", "can", "could", "must", "should", "would", "might",
-    "may", "shall", "else",
+    "may", "shall", "else", "said", "says", "told", "added", "argued", "noted", "wrote", "is", "was", "has", "had",
 ];
 
 /// Words that end a look back for a determiner: "rose to one" is a count, whatever

@@ -190,6 +190,7 @@ fn shares_with_a_whole_part_or_a_scale() {
 
 #[test]
 fn ordinals_periods_and_times_are_not_shares() {
+    nothing_at("One said the plan would fail", "One");
     nothing_at("the third quarter", "third");
     nothing_at("the third quarter", "quarter");
     nothing_at("seeking a third term", "a third");
