@@ -4,7 +4,6 @@ use std::fmt;
 
 use crate::checks::{self, CompiledRule};
 use crate::claims::{Analysis, Binder};
-use crate::extract::Locale;
 use crate::findings::Finding;
 use crate::input::Document;
 use crate::rules::{RuleError, RuleSet};
@@ -52,12 +51,6 @@ impl Engine {
         let binder = Binder::new(&set.lexicon).map_err(EngineError::Lexicon)?;
         let rules = set.rules.into_iter().map(checks::compile).collect::<Result<Vec<_>, _>>()?;
         Ok(Engine { binder, rules })
-    }
-
-    /// Reads digits and numeric dates the way `locale` writes them ("1.234,5" in German).
-    pub fn with_locale(mut self, locale: Locale) -> Engine {
-        self.binder.set_locale(locale);
-        self
     }
 
     /// The compiled rules, in load order.

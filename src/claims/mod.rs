@@ -19,7 +19,7 @@ use serde::Serialize;
 pub use cues::Direction;
 pub use metric::Metric;
 
-use crate::extract::{Context, Extractor, Lexicon, Locale, Mention};
+use crate::extract::{Context, Extractor, Lexicon, Mention};
 use crate::input::Document;
 use crate::interval::Interval;
 
@@ -144,24 +144,18 @@ pub struct Analysis {
 pub struct Binder {
     extractor: Extractor,
     cues: cues::Cues,
-    locale: Locale,
 }
 
 impl Binder {
     /// Compiles every pattern the lexicon implies.
     pub fn new(lexicon: &Lexicon) -> Result<Binder, regex::Error> {
-        Ok(Binder { extractor: Extractor::new(lexicon)?, cues: cues::Cues::new(lexicon)?, locale: Locale::default() })
-    }
-
-    /// Reads digits and numeric dates the way `locale` writes them, in documents
-    /// whose front matter names no locale.
-    pub fn set_locale(&mut self, locale: Locale) {
-        self.locale = locale;
+        Ok(Binder { extractor: Extractor::new(lexicon)?, cues: cues::Cues::new(lexicon)? })
     }
 
     /// Reads a document's mentions and binds them into claims.
     pub fn analyse(&self, doc: &Document) -> Analysis {
-        let context = Context { publication: doc.publication_date, locale: doc.locale.unwrap_or(self.locale) };
+        // A document names its locale in front matter, or `--locale` sets it; else English.
+        let context = Context { publication: doc.publication_date, locale: doc.locale.unwrap_or_default() };
         let mentions = self.extractor.extract(&doc.prose, &context);
         let sentences = doc.sentences();
         let claims = frames::bind(&self.cues, &doc.prose, &sentences, &mentions);
