@@ -54,11 +54,11 @@ pub struct FigurePatterns {
     words: NumberWords,
     money: money::Money,
     spaced_scales: PhraseTable<f64>,
-    /// Every scale word, lower case, for scales written against the digits.
-    attached_scales: HashMap<String, (f64, bool)>,
+    /// Every scale word with its factor and whether it is for money only, looked
+    /// up as written against the digits ("52m", "3bn").
+    attached_scales: PhraseTable<(f64, bool)>,
     units: PhraseTable<String>,
     attached_units: HashMap<String, (String, Arc<str>)>,
-    attached_labels: HashMap<String, Arc<str>>,
     percent: PhraseTable<Option<&'static str>>,
     qualifiers_before: PhraseTable<Qualifier>,
     qualifiers_after: PhraseTable<Qualifier>,
@@ -112,7 +112,7 @@ impl FigurePatterns {
             lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.factor)),
         );
         let attached_scales =
-            lexicon.scales.iter().map(|s| (s.word.to_ascii_lowercase(), (s.factor, s.money_only))).collect();
+            PhraseTable::after("scales", lexicon.scales.iter().map(|s| (s.word.clone(), (s.factor, s.money_only))));
         let units = PhraseTable::after(
             "units",
             lexicon.units.iter().flat_map(|u| u.words.iter().map(move |w| (w.clone(), u.unit.clone()))),
@@ -122,11 +122,6 @@ impl FigurePatterns {
             .iter()
             .filter(|u| u.attached)
             .flat_map(|u| u.words.iter().map(move |w| (w.clone(), (u.unit.clone(), format!("units: {w}").into()))))
-            .collect();
-        let attached_labels = lexicon
-            .scales
-            .iter()
-            .map(|s| (s.word.to_ascii_lowercase(), format!("scales: {}", s.word).into()))
             .collect();
         let percent = PhraseTable::after(
             "percent",
@@ -164,7 +159,6 @@ impl FigurePatterns {
             attached_scales,
             units,
             attached_units,
-            attached_labels,
             percent,
             qualifiers_before: PhraseTable::before("qualifiers", qualifier_words(false)),
             qualifiers_after,

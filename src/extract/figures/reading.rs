@@ -27,10 +27,13 @@ const PHRASE_WORDS: [&str; 14] = [
 
 /// Percentage or basis points written against the digits ("4pp", "25bps").
 fn glued_points(word: &str) -> Option<&'static str> {
-    match word.to_ascii_lowercase().as_str() {
-        "pp" | "ppt" | "ppts" => Some("pp"),
-        "bp" | "bps" => Some("bp"),
-        _ => None,
+    let is = |forms: &[&str]| forms.iter().any(|f| f.eq_ignore_ascii_case(word));
+    if is(&["pp", "ppt", "ppts"]) {
+        Some("pp")
+    } else if is(&["bp", "bps"]) {
+        Some("bp")
+    } else {
+        None
     }
 }
 
@@ -218,15 +221,12 @@ impl FigurePatterns {
         if glued_letters > 0 {
             let word = &prose[pos..pos + glued_letters];
             let ends = !prose[pos + glued_letters..].starts_with(|c: char| c.is_alphanumeric());
-            let lower = word.to_ascii_lowercase();
             let scale_word =
-                self.attached_scales.get(&lower).filter(|(_, money_only)| !money_only || r.currency.is_some());
-            if let (Some((factor, label)), true) =
-                (scale_word.map(|(f, _)| (f, self.attached_labels.get(&lower))), ends)
-            {
+                self.attached_scales.get(word).filter(|((_, money_only), _, _)| !money_only || r.currency.is_some());
+            if let (Some(((factor, _), _, label)), true) = (scale_word, ends) {
                 r.scale *= factor;
                 r.scaled = true;
-                r.lexicon.extend(label.cloned());
+                r.lexicon.push(label.clone());
                 r.pos += glued_letters;
             } else if let (Some((u, label)), true) = (self.attached_units.get(word), ends) {
                 r.unit = Some(u.clone());
