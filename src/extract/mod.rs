@@ -198,16 +198,26 @@ impl Extractor {
     }
 }
 
-/// At most the last `WORDS_BEFORE` bytes of prose before `at`: enough for the few
-/// words a reading looks back at, and never a scan to the start of a text that has
-/// no spaces.
-pub(crate) fn text_before(prose: &str, at: usize) -> &str {
-    const WORDS_BEFORE: usize = 80;
-    let mut start = at.saturating_sub(WORDS_BEFORE);
+/// How far a reading looks around a figure for the words that decide it, in bytes.
+pub(crate) const LOOK_AROUND: usize = 80;
+
+/// At most the last `max` bytes of prose before `at`: enough for the few words a
+/// reading looks back at, and never a scan to the start of a text that has no spaces.
+pub(crate) fn text_before(prose: &str, at: usize, max: usize) -> &str {
+    let mut start = at.saturating_sub(max);
     while !prose.is_char_boundary(start) {
         start += 1;
     }
     &prose[start..at]
+}
+
+/// At most the first `max` bytes of prose after `at` (see [`text_before`]).
+pub(crate) fn text_after(prose: &str, at: usize, max: usize) -> &str {
+    let mut end = (at + max).min(prose.len());
+    while !prose.is_char_boundary(end) {
+        end -= 1;
+    }
+    &prose[at..end]
 }
 
 /// Two lists of mentions, each in order of position, as one: a merge, since a

@@ -233,7 +233,7 @@ enum Before {
 
 impl Before {
     fn at(prose: &str, start: usize) -> Before {
-        let head = super::text_before(prose, start).trim_end();
+        let head = super::text_before(prose, start, super::LOOK_AROUND).trim_end();
         let last = last_word(head);
         if !last.eq_ignore_ascii_case("the") {
             return Before::Bare;
@@ -422,11 +422,7 @@ fn to_come(prose: &str, range: &Range<usize>) -> bool {
     {
         return true;
     }
-    let mut start = range.start.saturating_sub(60);
-    while !prose.is_char_boundary(start) {
-        start += 1;
-    }
-    let window = &prose[start..range.start];
+    let window = super::text_before(prose, range.start, 60);
     let window = &window[window.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1)..];
     // The last six words, read backwards: each with the word before it.
     let mut words = window.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty());

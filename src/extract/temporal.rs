@@ -430,7 +430,7 @@ fn ordinal_time(prose: &str, whole: Range<usize>) -> Option<Mention> {
         Err(_) => ORDINAL_WORDS.iter().position(|w| *w == ordinal)? as u32 + 1,
     };
     if noun == "year" {
-        let before = super::text_before(prose, whole.start).trim_end();
+        let before = super::text_before(prose, whole.start, super::LOOK_AROUND).trim_end();
         let possessive = before.rsplit(char::is_whitespace).next().unwrap_or("").to_ascii_lowercase();
         if !["its", "their", "his", "her", "our", "my", "your"].contains(&possessive.as_str()) {
             return None;
@@ -479,7 +479,9 @@ fn age(prose: &str, whole: Range<usize>, word: &str) -> Option<Mention> {
     }
     let aged = word.eq_ignore_ascii_case("aged");
     if word.eq_ignore_ascii_case("age") {
-        let mut before = super::text_before(prose, whole.start).rsplit(char::is_whitespace).filter(|w| !w.is_empty());
+        let mut before = super::text_before(prose, whole.start, super::LOOK_AROUND)
+            .rsplit(char::is_whitespace)
+            .filter(|w| !w.is_empty());
         let threshold = |w: &str| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             THRESHOLD_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
@@ -547,7 +549,7 @@ fn apposition(prose: &str, whole: Range<usize>) -> Option<Mention> {
     // "Jane Doe (72)" names a person; "London (8)" a place with a count. In brackets,
     // a first name must come before the surname.
     if text[digits..].starts_with(')') {
-        let first = super::text_before(name_end, name_start).trim_end();
+        let first = super::text_before(name_end, name_start, super::LOOK_AROUND).trim_end();
         let first_word = first.rsplit(char::is_whitespace).next().unwrap_or("");
         if first.len() == name_start || !first_word.starts_with(char::is_uppercase) {
             return None;
@@ -582,7 +584,8 @@ fn stands_alone_as_year(prose: &str, range: Range<usize>) -> bool {
     let after_word = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     // A word a count is of makes it a count ("2000 employees"), unless a time word
     // comes before ("in 2000 people moved").
-    let before_word = super::text_before(prose, range.start).split_whitespace().next_back().unwrap_or("");
+    let before_word =
+        super::text_before(prose, range.start, super::LOOK_AROUND).split_whitespace().next_back().unwrap_or("");
     let counted = COUNTED_AFTER_YEAR.iter().any(|w| w.eq_ignore_ascii_case(after_word));
     !counted || YEAR_PREPOSITIONS.iter().any(|w| w.eq_ignore_ascii_case(before_word))
 }

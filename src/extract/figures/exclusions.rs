@@ -2,6 +2,8 @@
 //! ("Section 230", "Boeing 737"), addresses, codes glued to letters ("F-16",
 //! "Covid-19"), and the noun a count counts.
 
+use crate::extract::{LOOK_AROUND, text_after, text_before};
+
 /// Words before a number that make it a name or a reference, not a quantity.
 pub const REFERENCE_WORDS: &[&str] = &[
     "version",
@@ -167,9 +169,7 @@ pub const NOT_NOUNS: &[&str] = &[
 pub fn looks_like_reference(prose: &str, start: usize, end: usize, whole_number: bool) -> bool {
     // Only a few words either side matter: look no further, so that text without
     // spaces is not scanned to its start or end for every figure.
-    let window_start = floor_boundary(prose, start.saturating_sub(WINDOW));
-    let window_end = floor_boundary(prose, (end + WINDOW).min(prose.len()));
-    let before = prose[window_start..start].trim_end();
+    let before = text_before(prose, start, LOOK_AROUND).trim_end();
     let prev_word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     if prev_word == "#" || REFERENCE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(prev_word)) {
         return true;
@@ -182,7 +182,7 @@ pub fn looks_like_reference(prose: &str, start: usize, end: usize, whole_number:
     if digits.starts_with('0') && digits.len() > 1 && !digits.starts_with("0.") {
         return true;
     }
-    let mut next_words = prose[end..window_end].split_whitespace();
+    let mut next_words = text_after(prose, end, LOOK_AROUND).split_whitespace();
     let Some(first) = next_words.next() else { return false };
     if whole_number && first.starts_with(char::is_uppercase) {
         let is_street = |w: &str| STREET_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -197,17 +197,6 @@ pub fn looks_like_reference(prose: &str, start: usize, end: usize, whole_number:
 /// Telephone numbers for emergencies, and the words that dial them.
 const EMERGENCY_NUMBERS: [&str; 5] = ["999", "911", "112", "000", "111"];
 const CALL_WORDS: [&str; 8] = ["dial", "dialled", "dialed", "dialling", "call", "called", "calling", "ring"];
-
-/// How far around a figure the reference words are looked for, in bytes.
-const WINDOW: usize = 80;
-
-/// The nearest character boundary at or before `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
 
 /// A figure that is part of a word or code: "F-16", "G7", "v3", "Covid-19", "3.24",
 /// "someone".
