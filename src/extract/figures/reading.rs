@@ -324,13 +324,14 @@ impl FigurePatterns {
     pub(super) fn read_words(&self, prose: &str, start: usize, context: &Context) -> Result<Figure, Unread> {
         // A refused phrase is refused whole: "four hundred point sixty-two" gives no "sixty-two".
         let Some(w) = self.words.read(prose, start) else { return Err(Unread::Skip(self.words.run_end(prose, start))) };
+        let half = self.share_half(&w);
         let mut r = Reading {
             start,
             number: start..w.end,
             pos: w.end,
             value: w.value,
-            half_unit: self.share_half(&w),
-            count_half_unit: self.share_half(&w),
+            half_unit: half,
+            count_half_unit: half,
             sign: 1.0,
             scale: 1.0,
             scaled: false,
