@@ -19,6 +19,9 @@ pub struct Lexicon {
     pub units: Vec<UnitWords>,
     /// What an amount may be stated per ("share" of "$5 per share").
     pub per_units: Vec<String>,
+    /// Currency words that are money only after a scale word ("30 million
+    /// pounds"): after a bare count they are as often a weight or a tally.
+    pub money_after_scale_only: Vec<String>,
     pub qualifiers: Vec<QualifierWords>,
     pub approximate_tolerance: Option<f64>,
     pub near_tolerance: Option<f64>,
@@ -162,6 +165,7 @@ impl Lexicon {
         self.minor_units.extend(other.minor_units);
         self.units.extend(other.units);
         self.per_units.extend(other.per_units);
+        self.money_after_scale_only.extend(other.money_after_scale_only);
         self.qualifiers.extend(other.qualifiers);
         self.approximate_tolerance = other.approximate_tolerance.or(self.approximate_tolerance);
         self.near_tolerance = other.near_tolerance.or(self.near_tolerance);

@@ -9,9 +9,6 @@ use std::sync::Arc;
 use super::super::lexicon::Lexicon;
 use super::super::phrases::{Found, PhraseTable};
 
-/// Currency words that are as often something else after a bare count.
-const AMBIGUOUS_WORDS: [&str; 3] = ["pound", "pounds", "won"];
-
 /// The scale a letter before a code gives it in financial tables ("MUSD").
 const CODE_SCALES: [(char, f64); 2] = [('M', 1e6), ('K', 1e3)];
 
@@ -51,6 +48,8 @@ pub struct Money {
     minor: PhraseTable<(String, f64)>,
     /// Codes and their labels.
     codes: HashMap<String, Arc<str>>,
+    /// Words that are money only after a scale word (see the lexicon).
+    scale_only: Vec<String>,
     /// Currencies that have a minor unit, and how many go to one.
     minor_per: HashMap<String, (f64, String)>,
 }
@@ -87,7 +86,8 @@ impl Money {
         );
         let minor_per =
             lexicon.minor_units.iter().filter_map(|m| Some((m.of.clone(), (m.per, m.words.last()?.clone())))).collect();
-        Money { symbols, after, words, minor, codes, minor_per }
+        let scale_only = lexicon.money_after_scale_only.clone();
+        Money { symbols, after, words, minor, codes, minor_per, scale_only }
     }
 
     /// A symbol written just before `at`, with at most one space between: "$5",
@@ -193,7 +193,7 @@ impl Money {
             code: found.value.clone(),
             scale: 1.0,
             entry: found.label.clone(),
-            ambiguous: AMBIGUOUS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(found.entry)),
+            ambiguous: self.scale_only.iter().any(|w| w.eq_ignore_ascii_case(found.entry)),
         })
     }
 
