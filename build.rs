@@ -28,9 +28,16 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     for entry in entries.flatten() {
         let path = entry.path();
         println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        // Rule tests and their snapshots are read from disk by `factlint test`, never embedded.
         if path.is_dir() {
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            if name != "__snapshots__" {
+                collect(&path, files);
+            }
+        } else if (name.ends_with(".yaml") || name.ends_with(".yml"))
+            && !name.ends_with(".test.yaml")
+            && !name.ends_with(".test.yml")
+        {
             files.push(path);
         }
     }

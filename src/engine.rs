@@ -69,6 +69,13 @@ impl Engine {
         self.check_analysed(doc, &analysis)
     }
 
+    /// Every finding in a set of documents checked together, as one run of
+    /// `factlint check` would report them: each document's findings in order of
+    /// position, documents in the order given.
+    pub fn check_documents(&self, docs: &[Document]) -> Vec<Finding> {
+        docs.iter().flat_map(|doc| self.check(doc)).collect()
+    }
+
     /// The findings for an analysis already made.
     pub fn check_analysed(&self, doc: &Document, analysis: &Analysis) -> Vec<Finding> {
         let mut findings: Vec<Finding> = self.rules.iter().flat_map(|r| r.run(doc, analysis)).collect();

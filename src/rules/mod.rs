@@ -42,6 +42,9 @@ pub struct RuleHeader {
     /// Kind-specific parameters, read by the kind.
     #[serde(default)]
     pub params: serde_yaml::Value,
+    /// Examples the rule must and must not flag; read by `factlint test`.
+    #[serde(default)]
+    pub tests: Option<serde_yaml::Value>,
 }
 
 fn default_severity() -> Severity {
@@ -75,8 +78,18 @@ impl RuleSet {
         Ok(set)
     }
 
+    /// The built-in lexicon with no rules: the base on which `factlint test`
+    /// loads the rules it tests.
+    pub fn lexicon_only() -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::builtin()?;
+        set.rules.clear();
+        Ok(set)
+    }
+
     /// Adds every `*.yaml`/`*.yml` file under `dir`: files under a `lexicons`
-    /// folder extend the lexicon, the others are rules.
+    /// folder extend the lexicon, the others are rules. Rule tests (`*.test.yaml`)
+    /// and `__snapshots__` folders are `factlint test`'s, and a lexicon file that is
+    /// one of the embedded ones (`--rules rules/`) is not merged twice.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), RuleError> {
         if !dir.is_dir() {
             return Err(RuleError::file(
@@ -99,6 +112,9 @@ impl RuleSet {
     pub fn add_file(&mut self, path: &str, source: &str) -> Result<(), RuleError> {
         let is_lexicon = Path::new(path).components().any(|c| c.as_os_str() == "lexicons");
         if is_lexicon {
+            if embedded::EMBEDDED.iter().any(|(builtin, text)| *text == source && *builtin != path) {
+                return Ok(());
+            }
             let lexicon: Lexicon = serde_yaml::from_str(source).map_err(|e| RuleError::yaml(path, &e))?;
             self.lexicon.merge(lexicon);
             return Ok(());
@@ -127,6 +143,12 @@ impl RuleSet {
     }
 }
 
+/// Whether a file name is a rule or lexicon file: `*.yaml` or `*.yml`, but not a
+/// rule test (`*.test.yaml`).
+pub fn is_rule_file_name(name: &str) -> bool {
+    (name.ends_with(".yaml") || name.ends_with(".yml")) && !name.ends_with(".test.yaml") && !name.ends_with(".test.yml")
+}
+
 fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
@@ -134,9 +156,12 @@ fn valid_id(id: &str) -> bool {
 fn collect_yaml(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if path.is_dir() {
-            collect_yaml(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            if name != "__snapshots__" {
+                collect_yaml(&path, files)?;
+            }
+        } else if is_rule_file_name(&name) {
             files.push(path);
         }
     }
