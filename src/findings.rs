@@ -5,7 +5,9 @@ use serde::Serialize;
 use crate::input::Span;
 
 /// How serious a finding is; rules set it, and `--fail-on` compares against it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -50,4 +52,7 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// What would reconcile the figures.
     pub help: Option<String>,
+    /// The arithmetic that proves it, a step per line (`check --explain`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<String>,
 }

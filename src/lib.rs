@@ -17,4 +17,4 @@ pub mod interval;
 pub mod report;
 pub mod rules;
 
-pub use engine::{Engine, EngineError};
+pub use engine::{Engine, EngineError, Gathered};

@@ -12,26 +12,18 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Check, Hit, Kind, describe, read_params};
-use crate::claims::{Amount, Analysis, Claim, Confidence, Direction, units_agree};
+use crate::claims::{Amount, Analysis, Claim, Confidence, Direction, Metric, metric, units_agree};
 use crate::extract::{Mention, MentionKind};
 use crate::input::Document;
 use crate::interval::Interval;
 use crate::rules::{RuleError, RuleSpec};
 
-pub const KIND: Kind = Kind {
-    name: "change-mismatch",
-    placeholders: &[
-        "explanation",
-        "stated_change",
-        "from",
-        "to",
-        "expected",
-        "actual_change",
-        "period",
-        "earlier_period",
-    ],
-    compile,
-};
+pub const KIND: Kind =
+    Kind { name: "change-mismatch", summary: "A stated change that the levels it connects do not allow", compile };
+
+/// The values a change-mismatch message may use.
+const PLACEHOLDERS: &[&str] =
+    &["explanation", "stated_change", "applied", "from", "to", "expected", "actual_change", "period", "earlier_period"];
 
 /// Where the earlier level may be found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -52,11 +44,13 @@ struct Params {
     min_confidence: Confidence,
     /// Extra slack, as a share of the stated level, on top of the figures' rounding.
     tolerance: f64,
+    /// Only changes of these metrics are checked (any when empty).
+    metric: Vec<String>,
 }
 
 impl Default for Params {
     fn default() -> Params {
-        Params { scope: Scope::Document, min_confidence: Confidence::Medium, tolerance: 0.0 }
+        Params { scope: Scope::Document, min_confidence: Confidence::Medium, tolerance: 0.0, metric: Vec::new() }
     }
 }
 
@@ -70,12 +64,15 @@ fn compile(spec: &RuleSpec) -> Result<Box<dyn Check>, RuleError> {
             "`tolerance` must be at least 0 and below 1".into(),
         ));
     }
-    Ok(Box::new(ChangeMismatch { params }))
+    let metrics = params.metric.iter().map(|m| metric::normalise(m)).collect();
+    Ok(Box::new(ChangeMismatch { params, metrics }))
 }
 
 #[derive(Debug)]
 struct ChangeMismatch {
     params: Params,
+    /// `params.metric`, normalised the way claims' metrics are.
+    metrics: Vec<Metric>,
 }
 
 impl Check for ChangeMismatch {
@@ -83,6 +80,11 @@ impl Check for ChangeMismatch {
         let mut hits = Vec::new();
         for (index, claim) in analysis.claims.iter().enumerate() {
             let Some(change) = claim.change.as_ref() else { continue };
+            if !self.metrics.is_empty()
+                && !claim.metric.as_ref().is_some_and(|m| self.metrics.iter().any(|wanted| wanted.matches(m)))
+            {
+                continue;
+            }
             let (Some(amount), Some(to)) = (change.amount.as_ref(), claim.level) else { continue };
             let from = match change.from {
                 Some(from) => Some((from, None)),
@@ -95,6 +97,10 @@ impl Check for ChangeMismatch {
             }
         }
         hits
+    }
+
+    fn placeholders(&self) -> Vec<String> {
+        PLACEHOLDERS.iter().map(|p| p.to_string()).collect()
     }
 }
 
@@ -187,10 +193,22 @@ impl ChangeMismatch {
             None => from_text.clone(),
         };
         let expected_text = describe::like(point_expected, to);
-        let explanation = format!(
-            "{} gives {expected_text}, not {to_text}; {from_text} → {to_text} is {actual}",
-            applied(&stated, amount, direction, &from_label)
-        );
+        let applied = applied(&stated, amount, direction, &from_label);
+        let explanation =
+            format!("{applied} gives {expected_text}, not {to_text}; {from_text} → {to_text} is {actual}");
+        let explain = vec![
+            format!("earlier level {from_text}: {}", span_of(f, to)),
+            format!("{applied}: {}", span_of(expected, to)),
+            format!("stated level {to_text}: {}", span_of(t, to)),
+            if self.params.tolerance > 0.0 {
+                format!(
+                    "with the rule's tolerance the change allows {}, which {to_text} is outside",
+                    span_of(expected + slack, to)
+                )
+            } else {
+                "the two do not meet: no values the figures' rounding allows reconcile them".to_string()
+            },
+        ];
         let help = format!(
             "if {to_text} is right, the change was {actual}; if the {stated} is right, the level was about {expected_text}"
         );
@@ -208,19 +226,24 @@ impl ChangeMismatch {
         let values = BTreeMap::from([
             ("explanation", explanation),
             ("stated_change", stated),
+            ("applied", applied),
             ("from", from_text),
             ("to", to_text),
             ("expected", expected_text.clone()),
             ("actual_change", actual),
             ("period", period.unwrap_or_default()),
             ("earlier_period", earlier_period.unwrap_or_default()),
-        ]);
+        ])
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
         Some(Hit {
             primary: to.range.clone(),
             label: format!("the stated change gives {expected_text}"),
             related,
             values,
             help: Some(help),
+            explain,
         })
     }
 }
@@ -279,6 +302,20 @@ fn applied(stated: &str, amount: &Amount, direction: Direction, from: &str) -> S
         },
         Amount::Absolute(_) | Amount::Points(_) => format!("{stated} from {from}"),
     }
+}
+
+/// An interval for `--explain`, in the style of a figure: "$32.9 billion to $34.3 billion".
+fn span_of(i: Interval, like: &Mention) -> String {
+    let mut plain = like.clone();
+    if plain.kind == MentionKind::Number {
+        // The counted noun belongs to the sentence, not to the bounds.
+        plain.unit = None;
+    }
+    if i.lo.abs().max(i.hi.abs()) < 1000.0 && plain.kind == MentionKind::Number {
+        let end = |x: f64| describe::trim(format!("{x:.2}"));
+        return format!("{} to {}", end(i.lo), end(i.hi));
+    }
+    describe::bounds(i.lo, i.hi, &plain)
 }
 
 /// The figure as the article wrote it.

@@ -6,8 +6,25 @@ use crate::extract::{Mention, MentionKind};
 /// Writes `value` in the style of `like`: the same currency and scale word, three
 /// significant figures.
 pub fn like(value: f64, like: &Mention) -> String {
+    like_with(value, like, 0)
+}
+
+/// Two bounds in the style of `like`, precise enough to tell apart: "£18.35
+/// million to £18.45 million" rather than "£18.4 million to £18.4 million".
+pub fn bounds(lo: f64, hi: f64, like: &Mention) -> String {
+    let mut extra = 0;
+    let (mut low, mut high) = (like_with(lo, like, 0), like_with(hi, like, 0));
+    while low == high && lo != hi && extra < 4 {
+        extra += 1;
+        (low, high) = (like_with(lo, like, extra), like_with(hi, like, extra));
+    }
+    format!("{low} to {high}")
+}
+
+/// `like`, with `extra` more significant figures.
+fn like_with(value: f64, like: &Mention, extra: usize) -> String {
     match like.kind {
-        MentionKind::Money => money(value, like.unit.as_deref().unwrap_or("")),
+        MentionKind::Money => money_with(value, like.unit.as_deref().unwrap_or(""), extra),
         MentionKind::Percent => percent(value),
         _ => {
             let (scaled, word) = scale(value);
@@ -15,7 +32,7 @@ pub fn like(value: f64, like: &Mention) -> String {
             if word.is_empty() {
                 format!("{}{noun}", count(value))
             } else {
-                format!("{}{word}{noun}", significant(scaled))
+                format!("{}{word}{noun}", significant(scaled, extra))
             }
         }
     }
@@ -23,8 +40,12 @@ pub fn like(value: f64, like: &Mention) -> String {
 
 /// "$33.6 billion", "€57.6m"-style amounts as "€57.6 million".
 pub fn money(value: f64, code: &str) -> String {
+    money_with(value, code, 0)
+}
+
+fn money_with(value: f64, code: &str, extra: usize) -> String {
     let (scaled, word) = scale(value);
-    let number = if word.is_empty() { count(value) } else { significant(scaled) };
+    let number = if word.is_empty() { count(value) } else { significant(scaled, extra) };
     let sign = if value < 0.0 { "-" } else { "" };
     let number = number.trim_start_matches('-');
     match code {
@@ -59,15 +80,16 @@ fn scale(value: f64) -> (f64, &'static str) {
     }
 }
 
-/// Three significant figures, trailing zeros dropped: 33.6, 1.42, 120.
-fn significant(value: f64) -> String {
-    let digits = if value.abs() >= 100.0 {
-        0
-    } else if value.abs() >= 10.0 {
-        1
-    } else {
-        2
-    };
+/// Three significant figures (and `extra` more), trailing zeros dropped: 33.6, 1.42, 120.
+fn significant(value: f64, extra: usize) -> String {
+    let digits = extra
+        + if value.abs() >= 100.0 {
+            0
+        } else if value.abs() >= 10.0 {
+            1
+        } else {
+            2
+        };
     trim(format!("{value:.digits$}"))
 }
 
@@ -85,11 +107,12 @@ fn count(value: f64) -> String {
         }
         if whole < 0 { format!("-{grouped}") } else { grouped }
     } else {
-        significant(value)
+        significant(value, 0)
     }
 }
 
-fn trim(text: String) -> String {
+/// A decimal without trailing zeros: "33.60" as "33.6", "2.0" as "2".
+pub fn trim(text: String) -> String {
     if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
 }
 

@@ -2,9 +2,12 @@
 //!
 //! A check kind reads its parameters from a rule file and, given a document's
 //! claims, reports [`Hit`]s: the ranges involved, the values its message template
-//! may use, and a help line. This module compiles rule specs into checks and turns
-//! hits into findings; adding a kind is one file plus one line in [`KINDS`].
+//! may use, and the arithmetic behind them. This module compiles rule specs into
+//! checks and turns hits into findings; adding a kind is one file plus one line in
+//! [`KINDS`]. Rules of `scope: repository` compare figures across documents: each
+//! document's figures are [`Gathered`] as it is checked, and compared once all are.
 
+mod assertion;
 mod change_mismatch;
 pub mod describe;
 
@@ -15,7 +18,7 @@ use serde::de::DeserializeOwned;
 
 use crate::claims::Analysis;
 use crate::findings::{Finding, Related};
-use crate::input::Document;
+use crate::input::{Document, Span};
 use crate::rules::{RuleError, RuleSpec};
 
 /// What a check found, before the rule's message template is applied.
@@ -26,27 +29,58 @@ pub struct Hit {
     pub label: String,
     /// Figures it was checked against, labelled.
     pub related: Vec<(String, Range<usize>)>,
-    /// Values for the message template's placeholders.
-    pub values: BTreeMap<&'static str, String>,
+    /// Values for the message and help templates' placeholders.
+    pub values: BTreeMap<String, String>,
+    /// The kind's own help line, used when the rule has no `help:` template.
     pub help: Option<String>,
+    /// The arithmetic that proves it, a line per step, for `check --explain`.
+    pub explain: Vec<String>,
 }
 
 /// A compiled check: a kind with its parameters.
 pub trait Check: Send + Sync + std::fmt::Debug {
     /// Every inconsistency of this kind in one document.
     fn run(&self, doc: &Document, analysis: &Analysis) -> Vec<Hit>;
+
+    /// The placeholders its message and help templates may use.
+    fn placeholders(&self) -> Vec<String>;
+
+    /// For checks across documents: what one document contributes.
+    fn gather(&self, _doc: &Document, _analysis: &Analysis) -> Option<Gathered> {
+        None
+    }
+
+    /// For checks across documents: the findings among everything gathered, in
+    /// the order the documents were given.
+    fn compare_gathered(&self, _gathered: &[Gathered]) -> Vec<RepositoryHit> {
+        Vec::new()
+    }
 }
 
-/// A check kind: its name, the placeholders its messages may use, and how to
-/// read its parameters.
+pub use assertion::Gathered;
+
+/// A hit among several documents: the document it is in, and spans already
+/// resolved, since the documents may be gone by the time it is found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RepositoryHit {
+    pub file: String,
+    pub span: Span,
+    pub label: String,
+    pub related: Vec<Related>,
+    pub values: BTreeMap<String, String>,
+    pub explain: Vec<String>,
+}
+
+/// A check kind: its name, what it finds, and how to read its parameters.
 pub struct Kind {
     pub name: &'static str,
-    pub placeholders: &'static [&'static str],
+    /// One line for `factlint rules` when the rule has no summary of its own.
+    pub summary: &'static str,
     pub compile: fn(&RuleSpec) -> Result<Box<dyn Check>, RuleError>,
 }
 
 /// Every check kind, by name.
-pub const KINDS: &[Kind] = &[change_mismatch::KIND];
+pub const KINDS: &[Kind] = &[change_mismatch::KIND, assertion::KIND];
 
 /// A rule compiled into a check, ready to run.
 #[derive(Debug)]
@@ -55,32 +89,75 @@ pub struct CompiledRule {
     check: Box<dyn Check>,
 }
 
-/// Compiles a rule: finds its kind, reads its parameters, checks its template.
+/// The kind a rule instantiates: its `kind:`, else `assert` for a rule with an
+/// assertion.
+pub fn kind_name(spec: &RuleSpec) -> Option<&str> {
+    spec.header.kind.as_deref().or(spec.header.assert.as_ref().map(|_| assertion::KIND.name))
+}
+
+/// Compiles a rule: finds its kind, reads its parameters, checks its templates.
 pub fn compile(spec: RuleSpec) -> Result<CompiledRule, RuleError> {
-    let Some(kind) = KINDS.iter().find(|k| k.name == spec.header.kind) else {
-        let known: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+    let known = || KINDS.iter().map(|k| format!("`{}`", k.name)).collect::<Vec<_>>().join(", ");
+    let Some(name) = kind_name(&spec) else {
+        return Err(RuleError::at_key(
+            &spec.path,
+            &spec.source,
+            "id",
+            format!(
+                "rule `{}` has neither `kind:` nor `assert:`; name a kind ({}) or write an assertion",
+                spec.header.id,
+                known()
+            ),
+        ));
+    };
+    let Some(kind) = KINDS.iter().find(|k| k.name == name) else {
+        let hint = crate::rules::closest(name, KINDS.iter().map(|k| k.name))
+            .map_or_else(|| format!("known kinds: {}", known()), |k| format!("did you mean `{k}`?"));
         return Err(RuleError::at_key(
             &spec.path,
             &spec.source,
             "kind",
-            format!("unknown check kind `{}`; known kinds: {}", spec.header.kind, known.join(", ")),
+            format!("unknown check kind `{name}`; {hint}"),
         ));
     };
-    for name in placeholders(&spec.header.message) {
-        if !kind.placeholders.contains(&name) {
+    if kind.name != assertion::KIND.name {
+        let h = &spec.header;
+        let language = [
+            ("scope", h.scope.is_some()),
+            ("patterns", !h.patterns.is_empty()),
+            ("regex", !h.regex.is_empty()),
+            ("select", !h.select.is_empty()),
+            ("where", h.condition.is_some()),
+            ("assert", h.assert.is_some()),
+            ("at", h.at.is_some()),
+        ];
+        if let Some((key, _)) = language.iter().find(|(_, set)| *set) {
             return Err(RuleError::at_key(
                 &spec.path,
                 &spec.source,
-                "message",
+                key,
                 format!(
-                    "placeholder `{{{name}}}` is not defined by kind `{}`; it defines: {}",
-                    kind.name,
-                    kind.placeholders.join(", ")
+                    "`{key}` belongs to rules written in the rule language; kind `{}` takes its settings under `params:`",
+                    kind.name
                 ),
             ));
         }
     }
     let check = (kind.compile)(&spec)?;
+    let defined = check.placeholders();
+    for key in ["message", "help"] {
+        let template = if key == "message" { Some(&spec.header.message) } else { spec.header.help.as_ref() };
+        let Some(template) = template else { continue };
+        if let Some(name) = placeholders(template).into_iter().find(|n| !defined.iter().any(|d| d == n)) {
+            let at = template.find(&format!("{{{name}}}")).unwrap_or(0);
+            let defined_list = defined.iter().map(|d| format!("{{{d}}}")).collect::<Vec<_>>().join(", ");
+            return Err(RuleError::at(
+                &spec.path,
+                crate::rules::locate::within_value(&spec.source, key, template, 0, at),
+                format!("placeholder `{{{name}}}` is not defined by this rule; it defines: {defined_list}"),
+            ));
+        }
+    }
     Ok(CompiledRule { spec, check })
 }
 
@@ -93,7 +170,8 @@ pub fn read_params<P: DeserializeOwned + Default>(spec: &RuleSpec) -> Result<P, 
     }
     // Re-reading the whole file keeps serde_yaml's line and column for errors
     // inside `params`; the header fields were validated already.
-    let parsed: WithParams<P> = serde_yaml::from_str(&spec.source).map_err(|e| RuleError::yaml(&spec.path, &e))?;
+    let parsed: WithParams<P> =
+        serde_yaml::from_str(&spec.source).map_err(|e| RuleError::yaml(&spec.path, &spec.source, &e))?;
     Ok(parsed.params.unwrap_or_default())
 }
 
@@ -112,7 +190,38 @@ impl CompiledRule {
                 span: doc.span(hit.primary.clone()),
                 label: hit.label,
                 related: hit.related.into_iter().map(|(label, r)| Related { label, span: doc.span(r) }).collect(),
-                help: hit.help,
+                help: header.help.as_ref().map(|h| fill(h, &hit.values)).or(hit.help),
+                explain: hit.explain,
+            })
+            .collect()
+    }
+
+    /// Whether the rule compares figures across documents.
+    pub fn is_repository_wide(&self) -> bool {
+        self.spec.header.scope == Some(crate::rules::Scope::Repository)
+    }
+
+    /// What one document contributes to a check across documents.
+    pub fn gather(&self, doc: &Document, analysis: &Analysis) -> Option<Gathered> {
+        self.check.gather(doc, analysis)
+    }
+
+    /// The findings among everything gathered from the documents of one run.
+    pub fn compare_gathered(&self, gathered: &[Gathered]) -> Vec<Finding> {
+        let header = &self.spec.header;
+        self.check
+            .compare_gathered(gathered)
+            .into_iter()
+            .map(|hit| Finding {
+                rule: header.id.clone(),
+                severity: header.severity,
+                message: fill(&header.message, &hit.values),
+                file: hit.file,
+                span: hit.span,
+                label: hit.label,
+                related: hit.related,
+                help: header.help.as_ref().map(|h| fill(h, &hit.values)),
+                explain: hit.explain,
             })
             .collect()
     }
@@ -134,13 +243,26 @@ fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
-/// Fills a template's placeholders.
-fn fill(template: &str, values: &BTreeMap<&'static str, String>) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+/// Fills a template's placeholders in one pass; `{{` and `}}` are literal braces.
+fn fill(template: &str, values: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find(['{', '}']) {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let Some(close) = tail.find('}').filter(|_| tail.starts_with('{')) {
+            out.push_str(values.get(&tail[1..close]).map_or("", String::as_str));
+            rest = &tail[close + 1..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
     }
-    out.replace("{{", "{").replace("}}", "}")
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -150,7 +272,7 @@ mod tests {
     #[test]
     fn placeholders_are_found_and_braces_escape() {
         assert_eq!(placeholders("{a} and {b} but not {{c}}"), ["a", "b"]);
-        let values = BTreeMap::from([("a", "1".to_string())]);
+        let values = BTreeMap::from([("a".to_string(), "1".to_string())]);
         assert_eq!(fill("{a} {{x}}", &values), "1 {x}");
     }
 

@@ -3,6 +3,7 @@
 //! failing severity, 2 usage or configuration error).
 
 mod files;
+mod rules;
 
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -13,12 +14,12 @@ use std::sync::mpsc;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use crate::Engine;
 use crate::extract::Locale;
 use crate::findings::{Finding, Severity};
 use crate::input::{Document, Format};
 use crate::report::{OutputFormat, Reporter, Summary, claims as claims_report};
 use crate::rules::RuleSet;
+use crate::{Engine, Gathered};
 
 /// factlint: finds figures and dates in an article that contradict each other.
 #[derive(Debug, Parser)]
@@ -34,6 +35,26 @@ enum Command {
     Check(CheckArgs),
     /// Show every mention and claim the engine reads in one file.
     Claims(ClaimsArgs),
+    /// List every rule: id, kind, severity, source file and what it catches.
+    Rules(RulesArgs),
+    /// Print a rule's documentation.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+struct RulesArgs {
+    /// A directory of extra rule files (and lexicons/ files); repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ExplainArgs {
+    /// The rule's id, e.g. change-mismatch.
+    id: String,
+    /// A directory of extra rule files (and lexicons/ files); repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -69,6 +90,9 @@ struct CheckArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Show the arithmetic behind each finding.
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Debug, Args)]
@@ -128,17 +152,24 @@ pub fn main() -> ExitCode {
 }
 
 fn engine(common: &CommonArgs) -> Result<Engine, String> {
+    Engine::new(rule_set(&common.rules)?).map_err(|e| e.to_string())
+}
+
+/// The built-in rules and lexicon, and those of every `--rules` directory.
+fn rule_set(dirs: &[PathBuf]) -> Result<RuleSet, String> {
     let mut set = RuleSet::builtin().map_err(|e| e.to_string())?;
-    for dir in &common.rules {
+    for dir in dirs {
         set.add_dir(dir).map_err(|e| e.to_string())?;
     }
-    Engine::new(set).map_err(|e| e.to_string())
+    Ok(set)
 }
 
 fn run(cli: Cli) -> Result<u8, String> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Claims(args) => claims(args),
+        Command::Rules(args) => rules::list(&args.rules),
+        Command::Explain(args) => rules::explain(&args.id, &args.rules),
     }
 }
 
@@ -197,7 +228,7 @@ fn claims(args: ClaimsArgs) -> Result<u8, String> {
 }
 
 /// One input's outcome, sent from the workers to the writer.
-type Outcome = Result<(Document, Vec<Finding>), String>;
+type Outcome = Result<(Document, Vec<Finding>, Gathered), String>;
 
 fn check(args: CheckArgs) -> Result<u8, String> {
     let engine = engine(&args.common)?;
@@ -225,12 +256,18 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         threshold,
         failing: false,
         input_errors: 0,
+        gathered: Vec::new(),
+        documents: Vec::new(),
     };
     let settings = Settings::of(&args.common);
+    let explain = args.explain;
     let check_one = |path: &PathBuf| -> Outcome {
         load(path, &settings).map(|doc| {
-            let findings = engine.check(&doc);
-            (doc, findings)
+            let (mut findings, gathered) = engine.check_gathering(&doc);
+            if !explain {
+                findings.iter_mut().for_each(|f| f.explain.clear());
+            }
+            (doc, findings, gathered)
         })
     };
     let write_result = writer.reporter.begin(&mut writer.out).and_then(|()| {
@@ -240,6 +277,15 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         } else {
             check_in_parallel(&pool, &paths, &check_one, &mut writer)
         }
+    });
+    // Rules across documents report once every document is in, in input order.
+    let write_result = write_result.and_then(|()| {
+        let gathered = std::mem::take(&mut writer.gathered);
+        let mut findings = engine.compare_gathered(&gathered);
+        if !explain {
+            findings.iter_mut().for_each(|f| f.explain.clear());
+        }
+        writer.write_across(findings)
     });
     let write_result = write_result.and_then(|()| {
         writer.reporter.finish(&mut writer.out, &writer.summary)?;
@@ -309,16 +355,25 @@ struct Writer<'a> {
     threshold: Option<Severity>,
     failing: bool,
     input_errors: usize,
+    /// What each document contributes to rules across documents, in input order.
+    gathered: Vec<Gathered>,
+    /// The documents that contributed, kept to show findings across documents.
+    documents: Vec<Document>,
 }
 
 impl Writer<'_> {
     /// Writes one input's findings, or reports why it could not be read.
     fn write(&mut self, outcome: Outcome) -> io::Result<()> {
         match outcome {
-            Ok((doc, findings)) => {
+            Ok((doc, findings, gathered)) => {
                 self.summary.add(&findings);
                 self.failing |= self.threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
-                self.reporter.file(&mut self.out, &doc, &findings)
+                self.reporter.file(&mut self.out, &doc, &findings)?;
+                if !gathered.is_empty() {
+                    self.gathered.push(gathered);
+                    self.documents.push(doc);
+                }
+                Ok(())
             }
             Err(message) => {
                 self.input_errors += 1;
@@ -327,5 +382,18 @@ impl Writer<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// Writes the findings across documents, grouped by the file they point at.
+    fn write_across(&mut self, findings: Vec<Finding>) -> io::Result<()> {
+        self.summary.add_findings_only(&findings);
+        self.failing |= self.threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+        for doc in &self.documents {
+            let of_doc: Vec<Finding> = findings.iter().filter(|f| f.file == doc.path).cloned().collect();
+            if !of_doc.is_empty() {
+                self.reporter.file(&mut self.out, doc, &of_doc)?;
+            }
+        }
+        Ok(())
     }
 }

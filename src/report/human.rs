@@ -90,6 +90,10 @@ fn render_finding(renderer: &Renderer, doc: &Document, finding: &Finding) -> Str
     if let Some(help) = &finding.help {
         report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
     }
+    // The arithmetic, when asked for (`check --explain`), one step per note.
+    for step in &finding.explain {
+        report.push(Group::with_title(Level::NOTE.secondary_title(step.as_str())));
+    }
     renderer.render(&report)
 }
 

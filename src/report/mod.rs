@@ -57,6 +57,11 @@ impl Summary {
     /// the findings, and among them the errors and the warnings.
     pub fn add(&mut self, findings: &[Finding]) {
         self.files += 1;
+        self.add_findings_only(findings);
+    }
+
+    /// Records findings of files already counted (rules across documents).
+    pub fn add_findings_only(&mut self, findings: &[Finding]) {
         self.findings += findings.len();
         for finding in findings {
             match finding.severity {
@@ -154,6 +159,7 @@ pub(crate) mod tests {
             label: "stated here".to_string(),
             related: vec![Related { label: "2021 level".to_string(), span: span_of(&doc.source, related, 0) }],
             help: Some("state 25% or correct one of the levels".to_string()),
+            explain: Vec::new(),
         }
     }
 

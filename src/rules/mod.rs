@@ -9,14 +9,22 @@
 //! their errors carry positions too.
 
 mod error;
+pub mod expr;
+pub mod locate;
+pub mod schema;
+mod suggest;
+
+pub use suggest::closest;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 pub use error::RuleError;
 
+use crate::claims::{Confidence, Role};
 use crate::extract::Lexicon;
 use crate::findings::Severity;
 
@@ -24,27 +32,157 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 }
 
-/// The fields every rule file has, whatever its kind.
-#[derive(Debug, Clone, Deserialize)]
+/// A rule file: a built-in check kind with its parameters, or a rule written in
+/// factlint's rule language (patterns and selectors that bind figures to names,
+/// and an assertion over them). `schemas/rule.schema.json` is generated from it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleHeader {
     /// Unique, kebab-case: `change-mismatch`.
     pub id: String,
-    /// The check kind it instantiates.
-    pub kind: String,
+    /// A built-in check kind (`change-mismatch`), or `assert` (the default when the
+    /// rule has an `assert:`) for a rule written in the rule language.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// `info`, `warning` (the default) or `error`; `--fail-on` compares against it.
     #[serde(default = "default_severity")]
     pub severity: Severity,
-    /// The finding's message; `{name}` placeholders are filled by the kind.
+    /// The finding's message: a template whose `{placeholders}` are checked when the
+    /// rule is loaded (the names the rule binds, or the kind's values).
     pub message: String,
+    /// What would reconcile the figures: a template like `message`.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// One line for `factlint rules`; the description's first line when absent.
+    #[serde(default)]
+    pub summary: Option<String>,
     /// What the rule catches and why, for `factlint explain`.
     #[serde(default)]
     pub description: String,
-    /// Kind-specific parameters, read by the kind.
+    /// A built-in kind's parameters.
     #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, serde_json::Value>>")]
     pub params: serde_yaml::Value,
+    /// Where the figures of one assertion must stand together (rule language only).
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    /// Text patterns with typed placeholders, `{killed:count} killed`; patterns that
+    /// bind the same names are alternatives (rule language only).
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    /// Regular expressions (the `regex` crate's syntax, case-sensitive unless `(?i)`)
+    /// that may hold typed placeholders too (rule language only).
+    #[serde(default)]
+    pub regex: Vec<String>,
+    /// Claims picked by what they are, without patterns (rule language only).
+    #[serde(default)]
+    pub select: Vec<Selector>,
+    /// A condition the bound figures must meet to be checked at all, such as
+    /// `b.period == a.period - 1` (rule language only).
+    #[serde(default, rename = "where")]
+    pub condition: Option<String>,
+    /// What must hold; a finding is reported only when no values the stated
+    /// figures allow can make it true (rule language only).
+    #[serde(default)]
+    pub assert: Option<String>,
+    /// The bound name a finding points at; the first figure of the failed
+    /// comparison when absent (rule language only).
+    #[serde(default)]
+    pub at: Option<String>,
     /// Examples the rule must and must not flag; read by `factlint test`.
     #[serde(default)]
+    #[schemars(with = "Option<crate::rules::schema::Tests>")]
     pub tests: Option<serde_yaml::Value>,
+}
+
+/// Where the figures of one assertion must stand together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// In one sentence.
+    Sentence,
+    /// In one paragraph (or heading, list item, table cell).
+    Paragraph,
+    /// Anywhere in one document.
+    #[default]
+    Document,
+    /// Anywhere in the files checked together in one run.
+    Repository,
+}
+
+impl Scope {
+    /// The name used in rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Sentence => "sentence",
+            Scope::Paragraph => "paragraph",
+            Scope::Document => "document",
+            Scope::Repository => "repository",
+        }
+    }
+}
+
+/// Picks claims by what they are: role, kind of figure, metric, unit, period.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Selector {
+    /// The name the picked figure is bound to in `assert`, `where` and messages.
+    pub name: String,
+    /// `level` ("reached $30bn") or `change` ("rose 12%"): the figure bound is the
+    /// level, or the size of the change.
+    #[serde(default)]
+    pub role: Option<Role>,
+    /// The figure's type, as in pattern placeholders (`money`, `percent`, `count`…).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// What the claim measures: a name, a list of aliases, `{regex: …}`, or `same`
+    /// (the metric of the selector before).
+    #[serde(default)]
+    pub metric: Option<MetricFilter>,
+    /// The figure's unit: a currency code (`USD`), a unit (`MB`) or a counted noun.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// `same`, `previous` or `next`, relative to the selector before; or a year.
+    #[serde(default)]
+    pub period: Option<PeriodFilter>,
+    /// The least sure metric binding accepted: `high` or `medium` (the default).
+    #[serde(default)]
+    pub min_confidence: Option<Confidence>,
+}
+
+/// What a selected claim must measure.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum MetricFilter {
+    /// One name, matched the way metrics are ("trade volume" meets "bilateral
+    /// trade"); `same` means the metric of the selector before.
+    Name(String),
+    /// Any of several names.
+    Aliases(Vec<String>),
+    /// A regular expression over the metric's normalised words.
+    Pattern {
+        /// The pattern, in the `regex` crate's syntax.
+        regex: String,
+    },
+}
+
+/// Which period a selected claim must be for.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum PeriodFilter {
+    /// A calendar year.
+    Year(i32),
+    /// `same`, `previous` or `next`, relative to the selector before.
+    Relation(PeriodRelation),
+}
+
+/// A period relative to the selector before's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PeriodRelation {
+    Same,
+    Previous,
+    Next,
 }
 
 fn default_severity() -> Severity {
@@ -115,12 +253,12 @@ impl RuleSet {
             if embedded::EMBEDDED.iter().any(|(builtin, text)| *text == source && *builtin != path) {
                 return Ok(());
             }
-            let lexicon: Lexicon = serde_yaml::from_str(source).map_err(|e| RuleError::yaml(path, &e))?;
+            let lexicon: Lexicon = serde_yaml::from_str(source).map_err(|e| RuleError::yaml(path, source, &e))?;
             self.lexicon.merge(lexicon);
             return Ok(());
         }
         // The tests section belongs to `factlint test`; everything else is the header.
-        let header: RuleHeader = serde_yaml::from_str(source).map_err(|e| RuleError::yaml(path, &e))?;
+        let header: RuleHeader = serde_yaml::from_str(source).map_err(|e| RuleError::yaml(path, source, &e))?;
         if !valid_id(&header.id) {
             return Err(RuleError::at_key(
                 path,

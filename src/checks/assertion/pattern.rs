@@ -1,0 +1,342 @@
+//! Patterns that bind figures to names: `{killed:count} killed and {wounded:count}
+//! wounded`, or a regex holding the same placeholders.
+//!
+//! A pattern is literal text, matched case-insensitively with any run of white
+//! space for a space, in which `{name:type}` is one figure of that type and `{...}`
+//! is a few words of anything within the sentence. A `regex:` entry is the regex
+//! crate's syntax (linear time, no catastrophic backtracking) in which `{name:type}`
+//! placeholders may stand too, and a named group `(?P<name>…)` binds the one figure
+//! inside it. Both run over the document's [`Shadow`], where each figure is one
+//! character.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use super::figure::{FigureType, Shadow, TYPES};
+
+/// Names a rule may not bind: they are the message's own placeholders.
+pub const RESERVED: &[&str] = &["first", "expected", "computed", "left", "right"];
+
+/// A compiled pattern and the names it binds.
+#[derive(Debug)]
+pub struct Pattern {
+    regex: Regex,
+    /// Bound names in order, with the type asked for (`None`: a plain named group).
+    pub names: Vec<(String, Option<FigureType>)>,
+}
+
+/// A pattern's problem, at a byte offset into the pattern's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// One match: its prose range and, per bound name (in `names` order), the mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub range: Range<usize>,
+    pub mentions: Vec<usize>,
+}
+
+/// The gap `{...}` stands for: up to 80 characters of anything but a sentence end.
+const GAP: &str = r"[^.!?\n]{0,80}?";
+
+impl Pattern {
+    /// Compiles a literal pattern with placeholders.
+    pub fn literal(text: &str) -> Result<Pattern, PatternError> {
+        let mut regex = String::from("(?i)");
+        let mut names = Vec::new();
+        let pieces = pieces(text)?;
+        for (i, piece) in pieces.iter().enumerate() {
+            match piece {
+                Piece::Literal(words) => {
+                    let words = if i == 0 { words.trim_start() } else { words };
+                    let words = if i + 1 == pieces.len() { words.trim_end() } else { words };
+                    if i == 0 && words.starts_with(|c: char| c.is_alphanumeric()) {
+                        regex.push_str(r"\b");
+                    }
+                    let mut spaces = false;
+                    for c in words.chars() {
+                        if c.is_whitespace() {
+                            if !spaces {
+                                regex.push_str(r"\s+");
+                            }
+                            spaces = true;
+                            continue;
+                        }
+                        spaces = false;
+                        regex.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+                    }
+                    if i + 1 == pieces.len() && words.ends_with(|c: char| c.is_alphanumeric()) {
+                        regex.push_str(r"\b");
+                    }
+                }
+                Piece::Gap => regex.push_str(GAP),
+                Piece::Placeholder { name, kind, .. } => {
+                    regex.push_str(&format!("(?P<{name}>{})", kind.regex_class()));
+                    names.push((name.clone(), Some(*kind)));
+                }
+            }
+        }
+        if names.is_empty() {
+            return Err(PatternError {
+                offset: 0,
+                message: "the pattern binds no figure; add a placeholder such as `{total:count}`".into(),
+            });
+        }
+        let regex = Regex::new(&regex).map_err(|e| regex_error(&e))?;
+        Ok(Pattern { regex, names })
+    }
+
+    /// Compiles a regex in which placeholders may stand.
+    pub fn regex(text: &str) -> Result<Pattern, PatternError> {
+        let mut regex = String::new();
+        let mut names = Vec::new();
+        for piece in pieces(text)? {
+            match piece {
+                Piece::Literal(raw) => regex.push_str(&raw),
+                Piece::Gap => regex.push_str(GAP),
+                Piece::Placeholder { name, kind, .. } => {
+                    regex.push_str(&format!("(?P<{name}>{})", kind.regex_class()));
+                    names.push((name, Some(kind)));
+                }
+            }
+        }
+        let compiled = Regex::new(&regex).map_err(|e| regex_error(&e))?;
+        for name in compiled.capture_names().flatten() {
+            if !names.iter().any(|(n, _)| n == name) {
+                check_name(name, text.find(name).unwrap_or(0))?;
+                names.push((name.to_string(), None));
+            }
+        }
+        if names.is_empty() {
+            return Err(PatternError {
+                offset: 0,
+                message: "the regex binds no figure; add a placeholder such as `{total:count}` or a named group `(?P<total>…)`"
+                    .into(),
+            });
+        }
+        Ok(Pattern { regex: compiled, names })
+    }
+
+    /// Every match in a document, with the mention bound to each name; a match in
+    /// which a named group holds other than exactly one figure binds nothing.
+    pub fn matches(&self, shadow: &Shadow) -> Vec<Match> {
+        let mut found = Vec::new();
+        for captures in self.regex.captures_iter(&shadow.text) {
+            let Some(whole) = captures.get(0) else { continue };
+            let mut mentions = Vec::with_capacity(self.names.len());
+            for (name, kind) in &self.names {
+                let Some(group) = captures.name(name) else { break };
+                let mention = match kind {
+                    Some(_) => shadow.mention_at(group.start()),
+                    None => {
+                        let mut inside = shadow.mentions_in(group.range());
+                        inside.next().filter(|_| inside.next().is_none())
+                    }
+                };
+                let Some(mention) = mention else { break };
+                mentions.push(mention);
+            }
+            if mentions.len() == self.names.len() {
+                let range = shadow.prose_offset(whole.start())..shadow.prose_offset(whole.end());
+                found.push(Match { range, mentions });
+            }
+        }
+        found
+    }
+}
+
+/// A piece of a pattern's text.
+#[derive(Debug)]
+enum Piece {
+    Literal(String),
+    Gap,
+    Placeholder { name: String, kind: FigureType },
+}
+
+/// Splits a pattern into literal text, gaps and placeholders; `{` that does not
+/// open a placeholder (a regex repetition such as `{2,3}`) is literal.
+fn pieces(text: &str) -> Result<Vec<Piece>, PatternError> {
+    if text.trim().is_empty() {
+        return Err(PatternError {
+            offset: 0,
+            message: "the pattern is empty; write the words around a placeholder, e.g. `{total:count} casualties`"
+                .into(),
+        });
+    }
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after.find('}');
+        let inner = close.map(|c| &after[..c]);
+        let at = offset + open;
+        match inner {
+            Some("...") => {
+                literal.push_str(&rest[..open]);
+                pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+                pieces.push(Piece::Gap);
+            }
+            Some(inner) if looks_like_placeholder(inner) => {
+                literal.push_str(&rest[..open]);
+                pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+                pieces.push(placeholder(inner, at)?);
+            }
+            _ => {
+                literal.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+                offset += open + 1;
+                continue;
+            }
+        }
+        let consumed = open + 1 + inner.map_or(0, str::len) + 1;
+        rest = &rest[consumed..];
+        offset += consumed;
+    }
+    literal.push_str(rest);
+    pieces.push(Piece::Literal(literal));
+    pieces.retain(|p| !matches!(p, Piece::Literal(l) if l.is_empty()));
+    let mut seen: Vec<&str> = Vec::new();
+    for piece in &pieces {
+        if let Piece::Placeholder { name, .. } = piece {
+            if seen.contains(&name.as_str()) {
+                return Err(PatternError {
+                    offset: text.rfind(&format!("{{{name}")).unwrap_or(0),
+                    message: format!("`{name}` is bound twice in one pattern; give each figure its own name"),
+                });
+            }
+            seen.push(name);
+        }
+    }
+    Ok(pieces)
+}
+
+/// `name:type` or a bare `name` (an error, reported by [`placeholder`]); not a
+/// regex repetition such as `2,3`.
+fn looks_like_placeholder(inner: &str) -> bool {
+    inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+}
+
+fn placeholder(inner: &str, at: usize) -> Result<Piece, PatternError> {
+    let kinds = || TYPES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+    let Some((name, kind)) = inner.split_once(':') else {
+        return Err(PatternError {
+            offset: at,
+            message: format!("placeholder `{{{inner}}}` needs a type, e.g. `{{{inner}:count}}`; types are {}", kinds()),
+        });
+    };
+    check_name(name, at + 1)?;
+    let Some(kind) = FigureType::named(kind) else {
+        let hint = crate::rules::closest(kind, TYPES.iter().map(|(n, _)| *n))
+            .map_or_else(|| format!("kinds are {}", kinds()), |k| format!("did you mean `{k}`?"));
+        return Err(PatternError {
+            offset: at + 1 + name.len() + 1,
+            message: format!("unknown claim kind `{kind}` in `{{{inner}}}`; {hint}"),
+        });
+    };
+    Ok(Piece::Placeholder { name: name.to_string(), kind })
+}
+
+/// A bound name must be an identifier the assertion language can refer to.
+pub fn check_name(name: &str, offset: usize) -> Result<(), PatternError> {
+    let identifier = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !identifier {
+        return Err(PatternError {
+            offset,
+            message: format!("`{name}` is not a name; use letters, digits and `_`, starting with a letter"),
+        });
+    }
+    if RESERVED.contains(&name) {
+        return Err(PatternError {
+            offset,
+            message: format!("`{name}` is reserved for messages ({}); choose another name", RESERVED.join(", ")),
+        });
+    }
+    Ok(())
+}
+
+/// The regex crate's error, on one line.
+fn regex_error(err: &regex::Error) -> PatternError {
+    let text = err.to_string();
+    let reason = text.lines().rev().find(|l| l.trim_start().starts_with("error:")).unwrap_or(&text);
+    PatternError { offset: 0, message: format!("invalid regex: {}", reason.trim().trim_start_matches("error: ")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Context, Extractor, Lexicon};
+
+    fn shadow(prose: &str) -> (Shadow, Vec<crate::extract::Mention>) {
+        let mentions = Extractor::new(&Lexicon::builtin()).unwrap().extract(prose, &Context::default());
+        (Shadow::new(prose, &mentions), mentions)
+    }
+
+    fn texts(pattern: &Pattern, prose: &str) -> Vec<Vec<String>> {
+        let (shadow, mentions) = shadow(prose);
+        pattern
+            .matches(&shadow)
+            .iter()
+            .map(|m| m.mentions.iter().map(|&i| prose[mentions[i].range.clone()].to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn literal_patterns_bind_typed_figures() {
+        let p = Pattern::literal("{killed:count} killed and {wounded:count} wounded").unwrap();
+        let prose = "In all 130 Killed  and 45 wounded; later 10 MB killed and 3 wounded.";
+        assert_eq!(texts(&p, prose), [["130", "45"]]);
+        let gap = Pattern::literal("killed {killed:count} {...} wounded {wounded:count}").unwrap();
+        assert_eq!(texts(&gap, "They killed 12 people and wounded 30."), [["12", "30"]]);
+        assert!(texts(&gap, "They killed 12 people. Police wounded 30.").is_empty());
+    }
+
+    #[test]
+    fn literal_words_match_whole_words_only() {
+        let p = Pattern::literal("limit is {limit:quantity}").unwrap();
+        assert_eq!(texts(&p, "The limit is 10 MB."), [["10 MB"]]);
+        let p = Pattern::literal("{n:count} dead").unwrap();
+        assert!(texts(&p, "About 40 deadlines").is_empty());
+    }
+
+    #[test]
+    fn regexes_take_placeholders_and_named_groups() {
+        let p = Pattern::regex(r"(?i)toll (?:rose|climbed) to {total:count}").unwrap();
+        assert_eq!(texts(&p, "The toll climbed to 57 on Monday."), [["57"]]);
+        let p = Pattern::regex(r"budget of (?P<budget>\S+ \S+)").unwrap();
+        assert_eq!(texts(&p, "a budget of $40 million, up"), [["$40 million"]]);
+        let p = Pattern::regex(r"x{2,3} {n:count}").unwrap();
+        assert_eq!(texts(&p, "xxx 5"), [["5"]]);
+    }
+
+    #[test]
+    fn mistakes_are_reported_at_their_offset() {
+        let err = |r: Result<Pattern, PatternError>| r.unwrap_err();
+        let e = err(Pattern::literal("  "));
+        assert!(e.message.contains("empty"), "{e:?}");
+        let e = err(Pattern::literal("{total:widget} in all"));
+        assert_eq!(e.offset, 7);
+        assert!(e.message.contains("unknown claim kind `widget`"), "{e:?}");
+        let e = err(Pattern::literal("{total:cout} in all"));
+        assert!(e.message.contains("did you mean `count`?"), "{e:?}");
+        let e = err(Pattern::literal("a {total} b"));
+        assert_eq!(e.offset, 2);
+        assert!(e.message.contains("needs a type"), "{e:?}");
+        let e = err(Pattern::literal("in all"));
+        assert!(e.message.contains("binds no figure"), "{e:?}");
+        let e = err(Pattern::literal("{first:count} x"));
+        assert!(e.message.contains("reserved"), "{e:?}");
+        let e = err(Pattern::literal("{a:count} and {a:count}"));
+        assert!(e.message.contains("bound twice"), "{e:?}");
+        let e = err(Pattern::regex("(unclosed {a:count}"));
+        assert!(e.message.starts_with("invalid regex"), "{e:?}");
+        assert!(!e.message.contains('\n'));
+    }
+}
