@@ -3,6 +3,7 @@
 //! failing severity, 2 usage or configuration error).
 
 mod files;
+mod test;
 
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -34,6 +35,8 @@ enum Command {
     Check(CheckArgs),
     /// Show every mention and claim the engine reads in one file.
     Claims(ClaimsArgs),
+    /// Run the tests of rule files and compare them with their snapshots.
+    Test(test::TestArgs),
 }
 
 #[derive(Debug, Args)]
@@ -139,6 +142,7 @@ fn run(cli: Cli) -> Result<u8, String> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Claims(args) => claims(args),
+        Command::Test(args) => test::test(args),
     }
 }
 
