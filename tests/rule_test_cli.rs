@@ -257,3 +257,16 @@ fn a_sibling_test_file_and_several_files_per_case() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.starts_with("factlint: rules/change-mismatch.test.yaml:3:5: "), "{stderr}");
 }
+
+#[test]
+fn the_built_in_rules_pass_their_own_tests() {
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["test", "rules"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert!(stdout.contains(" validated, 0 changed, 0 unsnapshotted, 0 missing, 0 noisy"), "{stdout}");
+}
