@@ -257,10 +257,12 @@ fn orphan_snapshot_files(
 
 fn collect_snapshot_files(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if !path.is_dir() {
+        let entry = entry?;
+        // Symbolic links are not followed, so a link loop cannot recurse forever.
+        if !entry.file_type()?.is_dir() {
             continue;
         }
+        let path = entry.path();
         if path.file_name().is_some_and(|n| n == SNAPSHOT_DIR) {
             for snap in fs::read_dir(&path)? {
                 let snap = snap?.path();
