@@ -22,7 +22,7 @@ mod summary;
 use std::fmt;
 
 pub use cases::{Case, Expectation, RuleTests, read_rule_tests};
-pub use run::{CaseResult, Outcome, RunReport, TestOptions, run};
+pub use run::{CaseResult, Outcome, RunReport, StaleEntry, TestOptions, run};
 pub use snapshot::{SnapshotFile, snapshot_path};
 pub use summary::{Counts, write_report};
 
@@ -31,9 +31,13 @@ pub use summary::{Counts, write_report};
 /// problem is the file as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TestError {
+    /// The file at fault; empty when `message` names it already (rule errors).
     pub path: String,
+    /// 1-based line, or 0 for the whole file.
     pub line: usize,
+    /// 1-based column, or 0 for the whole file.
     pub column: usize,
+    /// What is wrong, and how to put it right where that is clear.
     pub message: String,
 }
 

@@ -66,7 +66,9 @@ impl Outcome {
 /// One case's outcome and what a person needs to see about it.
 #[derive(Debug, Clone)]
 pub struct CaseResult {
+    /// The rule's id.
     pub rule: String,
+    /// The case's key: its name, or `valid-N` / `invalid-N`.
     pub case: String,
     pub outcome: Outcome,
     /// Shown below the case's line: a diff, the findings, or nothing.
@@ -78,6 +80,7 @@ pub struct CaseResult {
 pub struct StaleEntry {
     /// The snapshot file holding it.
     pub file: String,
+    /// The rule id it is filed under (empty for a whole stale file).
     pub rule: String,
     /// `None` when the whole file's rule file is gone.
     pub case: Option<String>,

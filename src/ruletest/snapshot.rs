@@ -160,11 +160,11 @@ impl SnapshotFile {
                 out.push('\n');
             }
             out.push_str(&format!("{}:\n", render_key(rule)));
-            let mut keys: Vec<&String> = cases.keys().collect();
-            keys.sort_by(|a, b| natural_cmp(a, b));
-            for key in keys {
+            let mut entries: Vec<(&String, &Value)> = cases.iter().collect();
+            entries.sort_by(|(a, _), (b, _)| natural_cmp(a, b));
+            for (key, entry) in entries {
                 out.push_str(&format!("  {}:", render_key(key)));
-                write_node(&mut out, &cases[key], 4);
+                write_node(&mut out, entry, 4);
             }
         }
         out
