@@ -16,5 +16,6 @@ pub mod input;
 pub mod interval;
 pub mod report;
 pub mod rules;
+pub mod ruletest;
 
 pub use engine::{Engine, EngineError, Gathered};

@@ -4,6 +4,7 @@
 
 mod files;
 mod rules;
+mod test;
 
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ enum Command {
     Check(CheckArgs),
     /// Show every mention and claim the engine reads in one file.
     Claims(ClaimsArgs),
+    /// Run the tests of rule files and compare them with their snapshots.
+    Test(test::TestArgs),
     /// List every rule: id, kind, severity, source file and what it catches.
     Rules(RulesArgs),
     /// Print a rule's documentation.
@@ -168,6 +171,7 @@ fn run(cli: Cli) -> Result<u8, String> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Claims(args) => claims(args),
+        Command::Test(args) => test::test(args),
         Command::Rules(args) => rules::list(&args.rules),
         Command::Explain(args) => rules::explain(&args.id, &args.rules),
     }
