@@ -9,6 +9,7 @@
 //! their errors carry positions too.
 
 mod error;
+pub mod expr;
 
 use std::fs;
 use std::path::{Path, PathBuf};
