@@ -120,6 +120,9 @@ impl<'a> Evaluator<'a, '_> {
     }
 
     fn record(&mut self, id: NodeId, value: impl FnOnce() -> StepValue) {
+        if self.trace.is_none() {
+            return;
+        }
         let text = self.text(id);
         if let Some(steps) = self.trace.as_deref_mut() {
             steps.push(Step { text: text.to_string(), value: value() });

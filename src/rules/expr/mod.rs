@@ -197,8 +197,10 @@ impl Expr {
         self.tree.references.clone()
     }
 
-    /// Evaluates against one binding of names to values. Cheap: no allocation
-    /// beyond one lookup per distinct name, and the failed comparison when `Never`.
+    /// Evaluates against one binding of names to values. Cheap enough to run per
+    /// candidate binding: each distinct name is looked up once, into one vector;
+    /// nothing else is allocated unless the outcome is `Never` (the failed
+    /// comparison's texts and values). Records no steps.
     pub fn evaluate(&self, env: &dyn Env) -> Outcome {
         eval::evaluate(self, env, None)
     }

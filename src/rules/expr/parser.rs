@@ -110,6 +110,9 @@ pub(super) fn parse(text: &str) -> Result<Tree, ExprError> {
     }
     let root = parser.or()?;
     let next = parser.peek();
+    if next.kind == TokenKind::CloseParen {
+        return Err(ExprError::new(next.start, "unexpected `)`: it closes no `(`"));
+    }
     if next.kind != TokenKind::End {
         return Err(parser.unexpected(next, "an operator such as `+`, `==` or `and`"));
     }
@@ -176,11 +179,9 @@ impl<'t> Parser<'t> {
         if token.kind == TokenKind::Percent {
             return ExprError::new(token.start, "`%` must follow a number, as in `5%`");
         }
-        let previous = self.source(self.tokens[self.at - 1]);
+        // Only called after a value was read, so there is a previous token.
+        let previous = self.source(self.tokens[self.at.saturating_sub(1)]);
         let found = self.source(token);
-        if token.kind == TokenKind::CloseParen && expected.starts_with("an operator such as") {
-            return ExprError::new(token.start, "unexpected `)`: it closes no `(`");
-        }
         ExprError::new(token.start, format!("unexpected `{found}` after `{previous}`; expected {expected}"))
     }
 

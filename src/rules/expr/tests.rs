@@ -163,6 +163,11 @@ fn about_equal_within_a_share_or_an_amount() {
     assert_eq!(truth("a ~= b within 5%", &wide), Truth::Sometimes);
     assert_eq!(truth("a ~= b within 4%", &wide), Truth::Never, "4% of 110 reaches 114.4");
     assert_eq!(truth("not a ~= b within 5%", &wide), Truth::Sometimes);
+    // Always needs the share of b's smallest magnitude: 5% of 95 is 4.75, and 100
+    // is 5 from 95, so some readings fall outside.
+    let near = [("a", point(100.0)), ("b", figure(100.0, 5.0))];
+    assert_eq!(truth("a ~= b within 5%", &near), Truth::Sometimes);
+    assert_eq!(truth("a ~= b within 6%", &near), Truth::Always);
     // An absolute tolerance with a unit must match the compared unit.
     let mb =
         [("a", Value::with_unit(Interval::point(12.0), "MB")), ("b", Value::with_unit(Interval::point(10.0), "MB"))];
@@ -204,7 +209,21 @@ fn percent_literals_are_shares() {
     assert_eq!(truth("share == 25%", &share), Truth::Sometimes);
     assert_eq!(truth("share == 30%", &share), Truth::Never);
     assert_eq!(truth("5% == 0.05", &[]), Truth::Always);
-    assert_eq!(truth("1_000 == 1e3 and 1.5e-1 == 0.15", &[]), Truth::Always);
+}
+
+#[test]
+fn number_literals_and_their_units() {
+    assert_eq!(truth("1_000 == 1e3 and 1.5e-1 == 0.15 and 2E+2 == 200", &[]), Truth::Always);
+    let em = [("width", Value::with_unit(Interval::point(5.0), "em"))];
+    assert_eq!(truth("width == 5em", &em), Truth::Always, "an `e` without digits starts a unit");
+    assert_eq!(truth("width == 5 em", &em), Truth::Always);
+    assert_eq!(truth("width == -5 em", &em), Truth::Never);
+    assert_eq!(truth("width > 2 and width < 9", &em), Truth::Always, "keywords are never units");
+    let literal = parsed("x == 10 MB").evaluate(&bind(&[("x", point(11.0))])).failed.unwrap();
+    assert_eq!((literal.right_text.as_str(), literal.right.to_string()), ("10 MB", "10 MB".to_string()));
+    assert!(!literal.right_computes, "a literal with a unit does not compute");
+    let negative = parsed("x == -3").evaluate(&bind(&[("x", point(11.0))])).failed.unwrap();
+    assert_eq!((negative.right_text.as_str(), negative.right_computes), ("-3", false));
 }
 
 #[test]
