@@ -6,6 +6,8 @@
 //! Precedence, low to high: `or`, `and`, `not`, comparisons (which do not chain),
 //! `+ -`, `* /`, unary `-`, then literals, references, calls and parentheses.
 
+use std::collections::HashMap;
+
 use super::lexer::{CompareOp, Keyword, Token, TokenKind, tokenize};
 use super::{ExprError, Reference};
 
@@ -102,8 +104,16 @@ pub(super) struct Tree {
 
 pub(super) fn parse(text: &str) -> Result<Tree, ExprError> {
     let tokens = tokenize(text)?;
-    let mut parser =
-        Parser { text, tokens, at: 0, nesting: 0, nodes: Vec::new(), references: Vec::new(), slots: Vec::new() };
+    let mut parser = Parser {
+        text,
+        tokens,
+        at: 0,
+        nesting: 0,
+        nodes: Vec::new(),
+        references: Vec::new(),
+        slots: Vec::new(),
+        slot_of: HashMap::new(),
+    };
     let first = parser.peek();
     if first.kind == TokenKind::End {
         return Err(ExprError::new(first.start, "empty assertion; write a comparison such as `total == a + b`"));
@@ -131,6 +141,8 @@ struct Parser<'t> {
     nodes: Vec<Node>,
     references: Vec<Reference>,
     slots: Vec<(String, Option<String>)>,
+    /// Each distinct (name, field)'s slot, so that a long assertion is not parsed in quadratic time.
+    slot_of: HashMap<(&'t str, Option<&'t str>), usize>,
 }
 
 impl<'t> Parser<'t> {
@@ -422,7 +434,7 @@ impl<'t> Parser<'t> {
     fn reference(&mut self) -> Result<NodeId, ExprError> {
         let name = self.advance();
         let mut end = name.end;
-        let mut field = None;
+        let mut field: Option<&'t str> = None;
         if self.peek_kind() == TokenKind::Dot {
             let dot = self.advance();
             let field_token = self.peek();
@@ -438,19 +450,17 @@ impl<'t> Parser<'t> {
                     format!("a reference has at most one field, as in `{}`", &self.text[name.start..field_token.end]),
                 ));
             }
-            field = Some(self.source(field_token).to_string());
+            field = Some(self.source(field_token));
             end = field_token.end;
         }
-        let name_text = self.source(name).to_string();
-        let key = (name_text.clone(), field.clone());
-        let slot = match self.slots.iter().position(|s| *s == key) {
-            Some(slot) => slot,
-            None => {
-                self.slots.push(key);
-                self.slots.len() - 1
-            }
-        };
-        self.references.push(Reference { name: name_text, field, offset: name.start });
+        let name_text = self.source(name);
+        let next_slot = self.slots.len();
+        let slot = *self.slot_of.entry((name_text, field)).or_insert(next_slot);
+        if slot == next_slot {
+            self.slots.push((name_text.to_string(), field.map(str::to_string)));
+        }
+        let field = field.map(str::to_string);
+        self.references.push(Reference { name: name_text.to_string(), field, offset: name.start });
         self.add(NodeKind::Reference { slot }, name.start, end, &[])
     }
 
