@@ -55,6 +55,51 @@ impl Interval {
         }
     }
 
+    /// Every real number: what is known of a value nothing bounds.
+    pub fn unbounded() -> Interval {
+        Interval { lo: f64::NEG_INFINITY, hi: f64::INFINITY }
+    }
+
+    /// Whether it holds exactly one value.
+    pub fn is_point(self) -> bool {
+        self.lo == self.hi
+    }
+
+    /// The interval itself, or the unbounded interval if either end is NaN: an
+    /// undefined result (`∞ - ∞`) may be anything, and a NaN end would make every
+    /// comparison false and so look like a contradiction.
+    pub fn or_unbounded_if_nan(self) -> Interval {
+        if self.lo.is_nan() || self.hi.is_nan() { Interval::unbounded() } else { self }
+    }
+
+    /// Every absolute value of a value inside.
+    pub fn abs(self) -> Interval {
+        if self.lo >= 0.0 {
+            self
+        } else if self.hi <= 0.0 {
+            Interval::new(-self.hi, -self.lo)
+        } else {
+            Interval::new(0.0, self.hi.max(-self.lo))
+        }
+    }
+
+    /// Every `min(x, y)` of a value from each.
+    pub fn min(self, other: Interval) -> Interval {
+        Interval::new(self.lo.min(other.lo), self.hi.min(other.hi))
+    }
+
+    /// Every `max(x, y)` of a value from each.
+    pub fn max(self, other: Interval) -> Interval {
+        Interval::new(self.lo.max(other.lo), self.hi.max(other.hi))
+    }
+
+    /// Every value inside rounded to `digits` decimal places (negative: to tens,
+    /// hundreds...), halves away from zero. Rounding never decreases as its input
+    /// grows, so rounding the ends bounds every rounded value.
+    pub fn round(self, digits: i32) -> Interval {
+        Interval::new(round_to(self.lo, digits), round_to(self.hi, digits))
+    }
+
     /// The interval scaled by a constant.
     pub fn scale(self, k: f64) -> Interval {
         Interval::new(self.lo * k, self.hi * k)
@@ -98,6 +143,41 @@ impl std::ops::Mul for Interval {
     }
 }
 
+impl std::ops::Neg for Interval {
+    type Output = Interval;
+
+    fn neg(self) -> Interval {
+        Interval::new(-self.hi, -self.lo)
+    }
+}
+
+impl std::ops::Div for Interval {
+    type Output = Interval;
+
+    /// Every quotient of a value from each. A divisor that may be zero allows any
+    /// quotient at all (the true set is unbounded or undefined), so the result is
+    /// the unbounded interval rather than a guess.
+    fn div(self, divisor: Interval) -> Interval {
+        if divisor.contains(0.0) || divisor.lo.is_nan() || divisor.hi.is_nan() {
+            return Interval::unbounded();
+        }
+        // Zero is outside the divisor, so 1/x is monotonic over it: its reciprocals
+        // run from 1/hi to 1/lo (an infinite end gives 0, which is the limit).
+        self * Interval::new(1.0 / divisor.hi, 1.0 / divisor.lo)
+    }
+}
+
+/// `x` rounded to `digits` decimal places; `x` itself where scaling would overflow
+/// (a number that large has no decimals to round at that place).
+fn round_to(x: f64, digits: i32) -> f64 {
+    let scale = 10f64.powi(digits);
+    let scaled = x * scale;
+    if !x.is_finite() || !scaled.is_finite() || scale == 0.0 {
+        return x;
+    }
+    scaled.round() / scale
+}
+
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "[{}, {}]", self.lo, self.hi)
@@ -129,6 +209,57 @@ mod tests {
         assert!(a.meets(Interval::new(2.0, 3.0)));
         assert!(!a.meets(Interval::new(2.5, 3.0)));
         assert!(!Interval::new(2.5, 3.0).meets(a));
+    }
+
+    #[test]
+    fn division_takes_the_extremes() {
+        let got = Interval::new(129.5, 130.5) / Interval::new(2.0, 4.0);
+        assert_eq!(got, Interval::new(32.375, 65.25));
+        let negative = Interval::new(1.0, 2.0) / Interval::new(-4.0, -2.0);
+        assert_eq!(negative, Interval::new(-1.0, -0.25));
+    }
+
+    #[test]
+    fn division_by_what_may_be_zero_is_unbounded() {
+        let one = Interval::point(1.0);
+        assert_eq!(one / Interval::new(-1.0, 1.0), Interval::unbounded());
+        assert_eq!(one / Interval::new(0.0, 1.0), Interval::unbounded());
+        assert_eq!(one / Interval::point(0.0), Interval::unbounded());
+    }
+
+    #[test]
+    fn division_by_an_unbounded_divisor_reaches_zero() {
+        let got = Interval::new(2.0, 3.0) / Interval::new(4.0, f64::INFINITY);
+        assert_eq!(got, Interval::new(0.0, 0.75));
+    }
+
+    #[test]
+    fn abs_min_max_and_negation() {
+        assert_eq!(Interval::new(-3.0, 2.0).abs(), Interval::new(0.0, 3.0));
+        assert_eq!(Interval::new(-3.0, -2.0).abs(), Interval::new(2.0, 3.0));
+        assert_eq!(Interval::new(1.0, 2.0).abs(), Interval::new(1.0, 2.0));
+        let a = Interval::new(1.0, 5.0);
+        let b = Interval::new(2.0, 3.0);
+        assert_eq!(a.min(b), Interval::new(1.0, 3.0));
+        assert_eq!(a.max(b), Interval::new(2.0, 5.0));
+        assert_eq!(-a, Interval::new(-5.0, -1.0));
+    }
+
+    #[test]
+    fn rounding_rounds_both_ends() {
+        assert_eq!(Interval::new(33.55, 33.65).round(0), Interval::point(34.0));
+        assert_eq!(Interval::new(-2.5, 2.44).round(0), Interval::new(-3.0, 2.0));
+        assert_eq!(Interval::new(1234.0, 1251.0).round(-2), Interval::new(1200.0, 1300.0));
+        let tenths = Interval::new(0.04, 0.26).round(1);
+        assert!((tenths.lo - 0.0).abs() < 1e-12 && (tenths.hi - 0.3).abs() < 1e-12, "{tenths}");
+        assert_eq!(Interval::new(1e300, f64::INFINITY).round(20), Interval::new(1e300, f64::INFINITY));
+    }
+
+    #[test]
+    fn nan_ends_become_unbounded() {
+        let nan = Interval { lo: f64::NAN, hi: 1.0 };
+        assert_eq!(nan.or_unbounded_if_nan(), Interval::unbounded());
+        assert_eq!(Interval::point(1.0).or_unbounded_if_nan(), Interval::point(1.0));
     }
 
     #[test]

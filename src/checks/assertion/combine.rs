@@ -236,7 +236,9 @@ fn check_combination<'a>(rule: &'a Assertion, tuples: &[&'a Tuple], first: Optio
     if outcome.truth != Truth::Never {
         return None;
     }
-    let steps = outcome.steps.iter().map(|s| format!("{} = {}", s.text, s.value)).collect();
+    // Only a finding needs its arithmetic, so only a finding pays for the trace.
+    let traced = rule.assertion.evaluate_traced(&binding);
+    let steps = traced.steps.iter().map(|s| format!("{} = {}", s.text, s.value)).collect();
     Some(Found { binding, failed: outcome.failed, steps })
 }
 
