@@ -12,6 +12,11 @@ pub fn like(value: f64, like: &Mention) -> String {
 /// Two bounds in the style of `like`, precise enough to tell apart: "£18.35
 /// million to £18.45 million" rather than "£18.4 million to £18.4 million".
 pub fn bounds(lo: f64, hi: f64, like: &Mention) -> String {
+    if like.kind == MentionKind::Percent {
+        // Whole percentages would turn 17.5–18.5 into "18% to 19%".
+        let end = |x: f64| format!("{}%", trim(format!("{x:.2}")));
+        return format!("{} to {}", end(lo), end(hi));
+    }
     let mut extra = 0;
     let (mut low, mut high) = (like_with(lo, like, 0), like_with(hi, like, 0));
     while low == high && lo != hi && extra < 4 {

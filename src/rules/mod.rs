@@ -128,8 +128,8 @@ impl Scope {
 pub struct Selector {
     /// The name the picked figure is bound to in `assert`, `where` and messages.
     pub name: String,
-    /// `level` ("reached $30bn") or `change` ("rose 12%"): the figure bound is the
-    /// level, or the size of the change.
+    /// `level` binds a level ("reached $30bn", and the level a change reached:
+    /// "rose 12% to $45bn"); `change` binds the size of a change ("12%").
     #[serde(default)]
     pub role: Option<Role>,
     /// The figure's type, as in pattern placeholders (`money`, `percent`, `count`…).

@@ -17,7 +17,7 @@ use crate::rules::expr::{Env, Unit, Value};
 pub const FIELDS: &[&str] = &["value", "low", "high", "period"];
 
 /// The fields a bound name has in messages, besides those of assertions.
-pub const MESSAGE_FIELDS: &[&str] = &["value", "low", "high", "period", "file", "line"];
+pub const MESSAGE_FIELDS: &[&str] = &["value", "low", "high", "period", "metric", "file", "line"];
 
 /// One figure bound to a name.
 #[derive(Debug, Clone)]
@@ -98,6 +98,30 @@ impl Bound {
         }
     }
 
+    /// Bounds written in this figure's style, precise enough to tell apart.
+    pub fn describe_bounds(&self, lo: f64, hi: f64) -> String {
+        let m = &self.mention;
+        match m.kind {
+            MentionKind::Percent | MentionKind::Points => describe::bounds(lo * 100.0, hi * 100.0, m),
+            MentionKind::Money => describe::bounds(lo, hi, m),
+            _ if has_measured_unit(m) => describe::bounds(lo, hi, m),
+            _ => {
+                let mut plain = m.clone();
+                plain.unit = None;
+                describe::bounds(lo, hi, &plain)
+            }
+        }
+    }
+
+    /// A value of the assertion in this figure's style when it shares its unit.
+    pub fn render(&self, value: &Value) -> Option<String> {
+        let i = value.interval;
+        if !i.is_bounded() || self.value(None).is_none_or(|own| own.unit != value.unit) {
+            return None;
+        }
+        Some(if i.lo == i.hi { self.describe(i.lo) } else { self.describe_bounds(i.lo, i.hi) })
+    }
+
     /// The values a message may show for this figure, under `prefix` (`total`,
     /// `first.limit`).
     pub fn message_values(&self, prefix: &str, line: usize, file: &str, values: &mut BTreeMap<String, String>) {
@@ -108,6 +132,7 @@ impl Bound {
             values.insert(format!("{prefix}.high"), self.describe(v.interval.hi));
         }
         values.insert(format!("{prefix}.period"), self.period.map(|p| p.to_string()).unwrap_or_default());
+        values.insert(format!("{prefix}.metric"), self.metric.as_ref().map(Metric::key).unwrap_or_default());
         values.insert(format!("{prefix}.file"), file.to_string());
         values.insert(format!("{prefix}.line"), line.to_string());
     }

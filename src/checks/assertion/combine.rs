@@ -13,7 +13,7 @@ use crate::claims::Analysis;
 use crate::findings::Related;
 use crate::input::Document;
 use crate::rules::Scope;
-use crate::rules::expr::{Comparison, Truth, Value};
+use crate::rules::expr::{Comparison, StepValue, Truth, Value};
 
 /// How many combinations one unit may hold before the rule gives up on it: a
 /// bound on work, and a sign that the rule cannot tell which figures belong
@@ -238,7 +238,17 @@ fn check_combination<'a>(rule: &'a Assertion, tuples: &[&'a Tuple], first: Optio
     }
     // Only a finding needs its arithmetic, so only a finding pays for the trace.
     let traced = rule.assertion.evaluate_traced(&binding);
-    let steps = traced.steps.iter().map(|s| format!("{} = {}", s.text, s.value)).collect();
+    let steps = traced
+        .steps
+        .iter()
+        .map(|step| {
+            let shown = match &step.value {
+                StepValue::Number(value) => render(&binding, value),
+                StepValue::Truth(truth) => truth.to_string(),
+            };
+            format!("{} = {shown}", step.text)
+        })
+        .collect();
     Some(Found { binding, failed: outcome.failed, steps })
 }
 
@@ -318,20 +328,23 @@ fn side_text(rule: &Assertion, found: &Found<'_>, text: &str, value: &Value, oth
     }
 }
 
+/// A value for `--explain`, in the style of a bound figure of the same unit.
+fn render(binding: &Binding<'_>, value: &Value) -> String {
+    let figures = binding.bound.iter().map(|(_, b)| *b).chain(binding.first.into_iter().flatten().map(|(_, b)| b));
+    figures.into_iter().find_map(|b| b.render(value)).unwrap_or_else(|| value.to_string())
+}
+
+/// The arithmetic of a finding: what each name stands for, then each step.
 fn explain(rule: &Assertion, found: &Found<'_>) -> Vec<String> {
     let mut lines = Vec::new();
-    for (n, b) in &found.binding.bound {
+    let named = found.binding.bound.iter().map(|(n, b)| (rule.names[*n].clone(), *b));
+    let firsts = found.binding.first.into_iter().flatten().map(|(n, b)| (format!("first.{}", rule.names[*n]), b));
+    for (name, b) in named.chain(firsts) {
         if let Some(v) = b.value(None) {
-            lines.push(format!("{} = {} → {}", rule.names[*n], b.text, v));
-        }
-    }
-    for (n, b) in found.binding.first.into_iter().flatten() {
-        if let Some(v) = b.value(None) {
-            lines.push(format!("first.{} = {} → {}", rule.names[*n], b.text, v));
+            lines.push(format!("{name} = {}, read as {}", b.text, render(&found.binding, &v)));
         }
     }
     lines.extend(found.steps.iter().cloned());
-    lines.push(format!("{}: false for every value the figures allow", rule.assertion.text()));
     lines
 }
 

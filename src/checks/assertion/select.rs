@@ -88,8 +88,7 @@ impl CompiledSelector {
         analysis.claims.iter().enumerate().filter_map(move |(index, claim)| {
             let mention = self.figure_of(claim)?;
             let m = &analysis.mentions[mention];
-            let fits = self.role.is_none_or(|r| r == claim.role)
-                && self.kind.is_none_or(|k| k.accepts(m))
+            let fits = self.kind.is_none_or(|k| k.accepts(m))
                 && self.unit.as_ref().is_none_or(|u| m.unit.as_deref() == Some(u.as_str()))
                 && self.metric_fits(claim)
                 && match self.period {
@@ -102,13 +101,17 @@ impl CompiledSelector {
         })
     }
 
+    /// The figure a claim gives this selector: a level (also the level a change
+    /// reached: "rose 12% to $45bn" states $45bn), or the size of a change.
     fn figure_of(&self, claim: &Claim) -> Option<usize> {
-        match (claim.role, &claim.change) {
-            (Role::Change, Some(change)) => match change.amount {
-                Some(Amount::Percent(i) | Amount::Points(i) | Amount::Absolute(i)) => Some(i),
-                _ => None,
-            },
-            _ => claim.level,
+        let amount = || match claim.change.as_ref()?.amount {
+            Some(Amount::Percent(i) | Amount::Points(i) | Amount::Absolute(i)) => Some(i),
+            _ => None,
+        };
+        match self.role {
+            Some(Role::Level) => claim.level,
+            Some(Role::Change) => amount(),
+            None => claim.level.or_else(amount),
         }
     }
 
