@@ -22,6 +22,8 @@ mod combine;
 mod figure;
 mod pattern;
 mod select;
+#[cfg(test)]
+mod tests;
 
 use super::{Check, Hit, Kind, RepositoryHit};
 use crate::claims::Analysis;
