@@ -31,6 +31,8 @@ const PLACEHOLDERS: &[&str] =
 enum Scope {
     /// Only in the sentence that states the change.
     Sentence,
+    /// Before it in the same paragraph, for the period just before.
+    Paragraph,
     /// Anywhere before it in the document, for the period just before.
     #[default]
     Document,
@@ -88,7 +90,7 @@ impl Check for ChangeMismatch {
             let (Some(amount), Some(to)) = (change.amount.as_ref(), claim.level) else { continue };
             let from = match change.from {
                 Some(from) => Some((from, None)),
-                None if self.params.scope == Scope::Document => self.earlier_level(analysis, index),
+                None if self.params.scope != Scope::Sentence => self.earlier_level(doc, analysis, index),
                 None => None,
             };
             let Some((from, earlier)) = from else { continue };
@@ -107,14 +109,21 @@ impl Check for ChangeMismatch {
 impl ChangeMismatch {
     /// The level of the same metric in the period before the claim's, stated earlier
     /// in the document; none when the binding is unsure or two such levels differ.
-    fn earlier_level<'a>(&self, analysis: &'a Analysis, index: usize) -> Option<(usize, Option<&'a Claim>)> {
+    fn earlier_level<'a>(
+        &self,
+        doc: &Document,
+        analysis: &'a Analysis,
+        index: usize,
+    ) -> Option<(usize, Option<&'a Claim>)> {
         let claim = &analysis.claims[index];
+        let paragraph = |c: &Claim| doc.blocks.partition_point(|b| b.end <= c.cue.start);
+        let in_scope = |c: &Claim| self.params.scope == Scope::Document || paragraph(c) == paragraph(claim);
         let metric = claim.metric.as_ref().filter(|_| claim.confidence >= self.params.min_confidence)?;
         let period = claim.period?.previous();
         let to = &analysis.mentions[claim.level?];
         let candidates: Vec<&Claim> = analysis.claims[..index]
             .iter()
-            .filter(|c| c.period == Some(period) && c.confidence >= self.params.min_confidence)
+            .filter(|c| c.period == Some(period) && c.confidence >= self.params.min_confidence && in_scope(c))
             .filter(|c| c.metric.as_ref().is_some_and(|m| m.matches(metric)))
             .filter(|c| c.level.is_some_and(|l| units_agree(&analysis.mentions[l], to)))
             .collect();
@@ -321,4 +330,39 @@ fn span_of(i: Interval, like: &Mention) -> String {
 /// The figure as the article wrote it.
 fn text_of(doc: &Document, m: &Mention) -> String {
     doc.prose.get(m.range.clone()).unwrap_or_default().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Engine;
+    use crate::input::{Document, Format};
+    use crate::rules::RuleSet;
+
+    /// How many findings a change-mismatch rule with `params` reports in `text`.
+    fn flagged(params: &str, text: &str) -> usize {
+        let mut set = RuleSet::lexicon_only().unwrap();
+        let rule = format!("id: cm\nkind: change-mismatch\nmessage: '{{explanation}}'\nparams: {params}\n");
+        set.add_file("cm.yaml", &rule).unwrap();
+        let engine = Engine::new(set).unwrap();
+        engine.check(&Document::parse("a.md", text.to_string(), Format::Markdown).unwrap()).len()
+    }
+
+    const SPLIT: &str = "Farm exports reached $30 billion in 2021.\n\nThey rose 12% in 2022 to $45 billion.\n";
+    const TOGETHER: &str = "Farm exports reached $30 billion in 2021. They rose 12% in 2022 to $45 billion.\n";
+
+    #[test]
+    fn scope_says_how_far_back_the_earlier_level_may_stand() {
+        assert_eq!(flagged("{scope: document}", SPLIT), 1);
+        assert_eq!(flagged("{scope: paragraph}", SPLIT), 0);
+        assert_eq!(flagged("{scope: paragraph}", TOGETHER), 1);
+        assert_eq!(flagged("{scope: sentence}", TOGETHER), 0);
+    }
+
+    #[test]
+    fn metric_filters_and_tolerance_narrow_what_is_flagged() {
+        assert_eq!(flagged("{metric: [farm exports]}", TOGETHER), 1);
+        assert_eq!(flagged("{metric: [imports, oil exports]}", TOGETHER), 0);
+        // 45 is a third above 33.6: a 40% tolerance allows it.
+        assert_eq!(flagged("{tolerance: 0.4}", TOGETHER), 0);
+    }
 }
