@@ -196,6 +196,11 @@ impl CompiledRule {
             .collect()
     }
 
+    /// The placeholders the rule's message and help may use.
+    pub fn placeholders(&self) -> Vec<String> {
+        self.check.placeholders()
+    }
+
     /// Whether the rule compares figures across documents.
     pub fn is_repository_wide(&self) -> bool {
         self.spec.header.scope == Some(crate::rules::Scope::Repository)

@@ -66,6 +66,9 @@ pub fn explain(id: &str, dirs: &[PathBuf]) -> Result<u8, String> {
     if let Some(help) = &header.help {
         text.push_str(&format!("help: {help}\n"));
     }
+    let compiled = checks::compile(rule.clone()).map_err(|e| e.to_string())?;
+    let placeholders: Vec<String> = compiled.placeholders().iter().map(|p| format!("{{{p}}}")).collect();
+    text.push_str(&format!("placeholders: {}\n", placeholders.join(", ")));
     if let Ok(params) = serde_yaml::to_string(&header.params)
         && !header.params.is_null()
     {
