@@ -150,11 +150,16 @@ pub fn compile(spec: RuleSpec) -> Result<CompiledRule, RuleError> {
         let Some(template) = template else { continue };
         if let Some(name) = placeholders(template).into_iter().find(|n| !defined.iter().any(|d| d == n)) {
             let at = template.find(&format!("{{{name}}}")).unwrap_or(0);
-            let defined_list = defined.iter().map(|d| format!("{{{d}}}")).collect::<Vec<_>>().join(", ");
+            let hint = match crate::rules::closest(name, defined.iter().map(String::as_str)) {
+                Some(close) => format!("did you mean `{{{close}}}`?"),
+                None => {
+                    format!("it defines: {}", defined.iter().map(|d| format!("{{{d}}}")).collect::<Vec<_>>().join(", "))
+                }
+            };
             return Err(RuleError::at(
                 &spec.path,
                 crate::rules::locate::within_value(&spec.source, key, template, 0, at),
-                format!("placeholder `{{{name}}}` is not defined by this rule; it defines: {defined_list}"),
+                format!("placeholder `{{{name}}}` is not defined by this rule; {hint}"),
             ));
         }
     }
@@ -294,6 +299,15 @@ mod tests {
         let err = compile(spec("id: a\nkind: change-mismatch\nmessage: '{nope}'\n")).unwrap_err();
         assert_eq!(err.line, 3);
         assert!(err.message.contains("`{nope}`"), "{err}");
+        assert!(err.message.contains("it defines: {explanation}, {stated_change}"), "{err}");
+    }
+
+    #[test]
+    fn a_mistyped_placeholder_is_named_and_placed_inside_the_template() {
+        let source = "id: a\nkind: change-mismatch\nmessage: \"a \\\"quoted\\\" {expectd}\"\n";
+        let err = compile(spec(source)).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 24), "{err}");
+        assert_eq!(err.message, "placeholder `{expectd}` is not defined by this rule; did you mean `{expected}`?");
     }
 
     #[test]

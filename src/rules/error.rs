@@ -21,22 +21,51 @@ impl RuleError {
     }
 
     /// A serde_yaml error in `source`, placed where the parser stopped, with a
-    /// suggestion when an unknown name is close to a known one.
+    /// suggestion when an unknown name is close to a known one. A syntax error
+    /// anywhere in the file comes first: serde reads as it parses, so a type error
+    /// may be met before the broken syntax that caused it (`id: [unclosed`).
     pub fn yaml(path: &str, source: &str, err: &serde_yaml::Error) -> RuleError {
-        // serde_yaml appends " at line N column M"; the position is given separately.
+        let syntax = serde_yaml::from_str::<serde::de::IgnoredAny>(source).err().filter(|e| e.location().is_some());
+        let err = syntax.as_ref().unwrap_or(err);
+        // serde_yaml appends " at line N column M" and libyaml ", while parsing …
+        // at line N column M"; the position is given separately.
         let text = err.to_string();
-        let mut message = suggest::did_you_mean(text.split(" at line ").next().unwrap_or(&text));
-        let (line, column) = match err.location() {
-            Some(l) => (l.line(), l.column()),
-            // Expanding aliases past the limit has no position; the first alias is the culprit.
-            None if message.contains("repetition limit") => {
-                message =
-                    "aliases expand past the size limit; write the values out instead of repeating `*alias` references"
-                        .to_string();
-                first_alias(source).map_or((1, 1), |at| locate::position(source, at))
-            }
-            None => (1, 1),
+        let (problem, context) = match text.split_once(", while ") {
+            Some((problem, context)) => (problem, Some(context)),
+            None => (text.as_str(), None),
         };
+        let problem = problem.split(" at line ").next().unwrap_or(problem);
+        let mut message = suggest::did_you_mean(problem);
+        let (mut line, mut column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let (context, opened) = match context {
+            Some(context) => match context.split_once(" at line ") {
+                Some((what, at)) => (what, parse_position(at)),
+                None => (context, None),
+            },
+            None => ("", None),
+        };
+        match (context, opened) {
+            // An unclosed quote or bracket is reported where it opens: where the
+            // parser gave up is often lines later, at an innocent key.
+            ("scanning a quoted scalar", Some(at)) if problem.contains("end of stream") => {
+                message = "this quoted string is never closed; add the closing quote".into();
+                (line, column) = at;
+            }
+            ("parsing a flow sequence" | "parsing a flow mapping", Some(at)) => {
+                let bracket = if context.ends_with("sequence") { '[' } else { '{' };
+                message = format!("`{bracket}` is not closed: {problem} at line {line} column {column}");
+                (line, column) = at;
+            }
+            _ if problem.contains("tab character") => message.push_str("; indent with spaces, not tabs"),
+            _ => {}
+        }
+        // Expanding aliases past the limit has no position; the first alias is the culprit.
+        if err.location().is_none() && message.contains("repetition limit") {
+            message =
+                "aliases expand past the size limit; write the values out instead of repeating `*alias` references"
+                    .to_string();
+            (line, column) = first_alias(source).map_or((1, 1), |at| locate::position(source, at));
+        }
         RuleError { path: path.to_string(), line, column, message }
     }
 
@@ -51,15 +80,29 @@ impl RuleError {
     }
 }
 
-/// The byte offset of the first `*alias` reference outside quotes and comments.
+/// "line 2 column 10" as a position.
+fn parse_position(text: &str) -> Option<locate::Position> {
+    let (line, column) = text.split_once(" column ")?;
+    let column: String = column.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, column.parse().ok()?))
+}
+
+/// The byte offset of the first `*alias` that refers to an `&anchor` defined
+/// before it (so `a * 2` in an assertion is not taken for one).
 fn first_alias(source: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        let code = line.split(" #").next().unwrap_or(line);
-        if let Some(at) = code.find(['*']).filter(|&at| !code[..at].contains(['"', '\''])) {
-            return Some(offset + at);
+    let name_end = |rest: &str| rest.find(|c: char| c.is_whitespace() || ",[]{}".contains(c)).unwrap_or(rest.len());
+    let mut anchors: Vec<&str> = Vec::new();
+    for (at, c) in source.char_indices() {
+        let rest = &source[at + 1..];
+        let name = &rest[..name_end(rest)];
+        if name.is_empty() {
+            continue;
         }
-        offset += line.len();
+        match c {
+            '&' => anchors.push(name),
+            '*' if anchors.contains(&name) => return Some(at),
+            _ => {}
+        }
     }
     None
 }
@@ -75,3 +118,49 @@ impl fmt::Display for RuleError {
 }
 
 impl std::error::Error for RuleError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(source: &str) -> RuleError {
+        let err = serde_yaml::from_str::<super::super::RuleHeader>(source).unwrap_err();
+        RuleError::yaml("r.yaml", source, &err)
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_reported_where_it_opens() {
+        // Before: "id: invalid type: sequence, expected a string" at 1:5, a type
+        // error met before the syntax error that caused it.
+        let err = error("id: [unclosed\nmessage: m\n");
+        assert_eq!((err.line, err.column), (1, 5), "{err}");
+        assert_eq!(err.message, "`[` is not closed: did not find expected ',' or ']' at line 2 column 8");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        // Before: "found unexpected end of stream" at 3:1, past the last line.
+        let err = error("id: a\nmessage: \"unterminated\n");
+        assert_eq!((err.line, err.column), (2, 10), "{err}");
+        assert_eq!(err.message, "this quoted string is never closed; add the closing quote");
+    }
+
+    #[test]
+    fn tabs_say_how_to_indent() {
+        let err = error("id: a\n\tmessage: m\n");
+        assert_eq!((err.line, err.column), (2, 1), "{err}");
+        assert!(err.message.ends_with("indent with spaces, not tabs"), "{err}");
+    }
+
+    #[test]
+    fn an_alias_bomb_is_placed_at_its_first_alias_not_at_a_multiplication() {
+        let mut source =
+            String::from("id: x\nmessage: m\nassert: a * 2\ntests:\n  a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\n");
+        for (name, inner) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f"), ("h", "g")] {
+            source.push_str(&format!("  {name}: &{name} [{}]\n", vec![format!("*{inner}"); 9].join(", ")));
+        }
+        let err = error(&source);
+        assert_eq!((err.line, err.column), (6, 10), "{err}");
+        assert!(err.message.starts_with("aliases expand past the size limit"), "{err}");
+    }
+}

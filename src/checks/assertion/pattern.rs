@@ -51,7 +51,7 @@ impl Pattern {
         let pieces = pieces(text)?;
         for (i, piece) in pieces.iter().enumerate() {
             match piece {
-                Piece::Literal(words) => {
+                Piece::Literal(words, _) => {
                     let words = if i == 0 { words.trim_start() } else { words };
                     let words = if i + 1 == pieces.len() { words.trim_end() } else { words };
                     if i == 0 && words.starts_with(|c: char| c.is_alphanumeric()) {
@@ -94,9 +94,15 @@ impl Pattern {
     pub fn regex(text: &str) -> Result<Pattern, PatternError> {
         let mut regex = String::new();
         let mut names = Vec::new();
+        // Where each literal piece stands in the compiled regex and in the text,
+        // to place the regex crate's errors in the text.
+        let mut starts = Vec::new();
         for piece in pieces(text)? {
             match piece {
-                Piece::Literal(raw) => regex.push_str(&raw),
+                Piece::Literal(raw, at) => {
+                    starts.push((regex.len(), at, raw.len()));
+                    regex.push_str(&raw);
+                }
                 Piece::Gap => regex.push_str(GAP),
                 Piece::Placeholder { name, kind, .. } => {
                     regex.push_str(&format!("(?P<{name}>{})", kind.regex_class()));
@@ -104,7 +110,15 @@ impl Pattern {
                 }
             }
         }
-        let compiled = Regex::new(&regex).map_err(|e| regex_error(&e))?;
+        let compiled = Regex::new(&regex).map_err(|e| {
+            let mut error = regex_error(&e);
+            let at = error_offset(&e, &regex);
+            error.offset = starts
+                .iter()
+                .find(|&&(compiled, _, len)| (compiled..=compiled + len).contains(&at))
+                .map_or(0, |&(compiled, text_at, _)| text_at + at - compiled);
+            error
+        })?;
         for name in compiled.capture_names().flatten() {
             if !names.iter().any(|(n, _)| n == name) {
                 check_name(name, text.find(name).unwrap_or(0))?;
@@ -152,9 +166,13 @@ impl Pattern {
 /// A piece of a pattern's text.
 #[derive(Debug)]
 enum Piece {
-    Literal(String),
+    /// Text, and the byte offset in the pattern where it starts.
+    Literal(String, usize),
     Gap,
-    Placeholder { name: String, kind: FigureType },
+    Placeholder {
+        name: String,
+        kind: FigureType,
+    },
 }
 
 /// Splits a pattern into literal text, gaps and placeholders; `{` that does not
@@ -169,6 +187,7 @@ fn pieces(text: &str) -> Result<Vec<Piece>, PatternError> {
     }
     let mut pieces = Vec::new();
     let mut literal = String::new();
+    let mut literal_start = 0;
     let mut rest = text;
     let mut offset = 0;
     while let Some(open) = rest.find('{') {
@@ -179,12 +198,12 @@ fn pieces(text: &str) -> Result<Vec<Piece>, PatternError> {
         match inner {
             Some("...") => {
                 literal.push_str(&rest[..open]);
-                pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+                pieces.push(Piece::Literal(std::mem::take(&mut literal), literal_start));
                 pieces.push(Piece::Gap);
             }
             Some(inner) if looks_like_placeholder(inner) => {
                 literal.push_str(&rest[..open]);
-                pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+                pieces.push(Piece::Literal(std::mem::take(&mut literal), literal_start));
                 pieces.push(placeholder(inner, at)?);
             }
             _ => {
@@ -197,10 +216,11 @@ fn pieces(text: &str) -> Result<Vec<Piece>, PatternError> {
         let consumed = open + 1 + inner.map_or(0, str::len) + 1;
         rest = &rest[consumed..];
         offset += consumed;
+        literal_start = offset;
     }
     literal.push_str(rest);
-    pieces.push(Piece::Literal(literal));
-    pieces.retain(|p| !matches!(p, Piece::Literal(l) if l.is_empty()));
+    pieces.push(Piece::Literal(literal, literal_start));
+    pieces.retain(|p| !matches!(p, Piece::Literal(l, _) if l.is_empty()));
     let mut seen: Vec<&str> = Vec::new();
     for piece in &pieces {
         if let Piece::Placeholder { name, .. } = piece {
@@ -267,6 +287,21 @@ fn regex_error(err: &regex::Error) -> PatternError {
     let text = err.to_string();
     let reason = text.lines().rev().find(|l| l.trim_start().starts_with("error:")).unwrap_or(&text);
     PatternError { offset: 0, message: format!("invalid regex: {}", reason.trim().trim_start_matches("error: ")) }
+}
+
+/// The byte offset in `regex` where the regex crate's error points: its message
+/// repeats a one-line pattern and underlines the culprit with `^`.
+fn error_offset(err: &regex::Error, regex: &str) -> usize {
+    if regex.contains('\n') {
+        return 0;
+    }
+    let text = err.to_string();
+    let mut lines = text.lines();
+    let Some(pattern_line) = lines.by_ref().find(|l| l.ends_with(regex)) else { return 0 };
+    let indent = pattern_line.chars().count() - regex.chars().count();
+    let Some(carets) = lines.next().and_then(|l| l.find('^')) else { return 0 };
+    let column = carets.saturating_sub(indent);
+    regex.char_indices().nth(column).map_or(regex.len(), |(i, _)| i)
 }
 
 #[cfg(test)]
@@ -338,5 +373,17 @@ mod tests {
         let e = err(Pattern::regex("(unclosed {a:count}"));
         assert!(e.message.starts_with("invalid regex"), "{e:?}");
         assert!(!e.message.contains('\n'));
+    }
+
+    #[test]
+    fn regex_errors_point_into_the_text_not_the_compiled_regex() {
+        let err = |r: Result<Pattern, PatternError>| r.unwrap_err();
+        // After a placeholder, the compiled regex is longer than the text.
+        let e = err(Pattern::regex("{a:count} dead (and"));
+        assert_eq!((e.offset, e.message.as_str()), (15, "invalid regex: unclosed group"));
+        let e = err(Pattern::regex("toll {a:count} x{2,1}"));
+        assert_eq!(e.offset, 16, "{e:?}");
+        let e = err(Pattern::regex("é+ (?P<n>\\d+) [z-a]"));
+        assert_eq!(e.offset, "é+ (?P<n>\\d+) [".len(), "{e:?}");
     }
 }
