@@ -31,14 +31,31 @@ fn run(args: &[&str]) -> (i32, String, String) {
     run_in(crate_root(), args)
 }
 
-/// A fresh, empty directory under the system's temp dir, unique to this process and call.
-fn temp_dir(tag: &str) -> PathBuf {
+/// A fresh, empty directory under the system's temp dir, unique to this process
+/// and call, removed when the test is done with it.
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = PathBuf;
+
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(tag: &str) -> TempDir {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let dir = std::env::temp_dir().join(format!("factlint-rule-commands-{tag}-{}-{n}-{nanos}", std::process::id()));
     fs::create_dir_all(&dir).expect("create a temp dir");
-    dir
+    TempDir(dir)
 }
 
 fn examples() -> String {
@@ -99,6 +116,7 @@ are bound to the same metric and to consecutive periods.
 
 message: {applied} gives {expected}, not {to}; {from} → {to} is {actual_change}
 help: if {to} is right, the change was {actual_change}; if the {stated_change} is right, the level was about {expected}
+placeholders: {explanation}, {stated_change}, {applied}, {from}, {to}, {expected}, {actual_change}, {period}, {earlier_period}
 
 parameters:
   scope: document
@@ -147,7 +165,7 @@ const NOTES: &[&str] = &[
     "the two do not meet: no values the figures' rounding allows reconcile them",
 ];
 
-fn mismatch_dir(tag: &str) -> PathBuf {
+fn mismatch_dir(tag: &str) -> TempDir {
     let dir = temp_dir(tag);
     fs::write(dir.join("trade.md"), MISMATCH).expect("write the article");
     dir
@@ -196,7 +214,7 @@ fn check_explain_adds_an_explain_array_to_json() {
 fn the_example_rules_pass_their_tests() {
     let (code, stdout, stderr) = run(&["test", "examples/rules", "--color", "never"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
-    assert_eq!(stdout, "17 cases: 17 validated, 0 changed, 0 unsnapshotted, 0 missing, 0 noisy\n");
+    assert_eq!(stdout, "19 cases: 19 validated, 0 changed, 0 unsnapshotted, 0 missing, 0 noisy\n");
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -236,7 +254,7 @@ upload-limit-consistent faq-behind: changed
     -  message: \"the upload limit is 10 MB here but 20 MB in docs/uploads.md (line 1)\"
     +  message: \"the upload limit is 10 MB here but 25 MB in docs/uploads.md (line 1)\"
        help: \"state the same limit in every page, or say why this one differs\"
-17 cases: 16 validated, 1 changed, 0 unsnapshotted, 0 missing, 0 noisy
+19 cases: 18 validated, 1 changed, 0 unsnapshotted, 0 missing, 0 noisy
 ";
     assert_eq!(stdout, expected);
     // The run reports; it does not rewrite the snapshot without --update.
@@ -248,7 +266,7 @@ upload-limit-consistent faq-behind: changed
 /// The pages that state 10 MB; the others, the first among them, state 25 MB.
 const BEHIND: &[usize] = &[3, 7, 12, 18];
 
-fn upload_pages() -> PathBuf {
+fn upload_pages() -> TempDir {
     let dir = temp_dir("repository");
     for i in 0..20 {
         let limit = if BEHIND.contains(&i) { 10 } else { 25 };
