@@ -418,3 +418,11 @@ fn a_lexicon_file_beside_the_rules_extends_what_is_read() {
         "{plain}"
     );
 }
+
+#[test]
+fn naming_the_built_in_rules_again_loads_them_once() {
+    let (code, stdout, stderr) =
+        run(&["check", "--rules", "rules", "--format", "json", "fixtures/01-trade-canonical.md"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(parse_json(&stdout)["findings"].as_array().map(Vec::len), Some(1));
+}

@@ -12,10 +12,16 @@ pub fn like(value: f64, like: &Mention) -> String {
 /// Two bounds in the style of `like`, precise enough to tell apart: "£18.35
 /// million to £18.45 million" rather than "£18.4 million to £18.4 million".
 pub fn bounds(lo: f64, hi: f64, like: &Mention) -> String {
+    let (low, high) = bound_pair(lo, hi, like);
+    format!("{low} to {high}")
+}
+
+/// The two ends of [`bounds`], apart.
+pub fn bound_pair(lo: f64, hi: f64, like: &Mention) -> (String, String) {
     if like.kind == MentionKind::Percent {
         // Whole percentages would turn 17.5–18.5 into "18% to 19%".
         let end = |x: f64| format!("{}%", trim(format!("{x:.2}")));
-        return format!("{} to {}", end(lo), end(hi));
+        return (end(lo), end(hi));
     }
     let mut extra = 0;
     let (mut low, mut high) = (like_with(lo, like, 0), like_with(hi, like, 0));
@@ -23,7 +29,7 @@ pub fn bounds(lo: f64, hi: f64, like: &Mention) -> String {
         extra += 1;
         (low, high) = (like_with(lo, like, extra), like_with(hi, like, extra));
     }
-    format!("{low} to {high}")
+    (low, high)
 }
 
 /// `like`, with `extra` more significant figures.
@@ -35,7 +41,7 @@ fn like_with(value: f64, like: &Mention, extra: usize) -> String {
             let (scaled, word) = scale(value);
             let noun = like.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
             if word.is_empty() {
-                format!("{}{noun}", count(value))
+                format!("{}{noun}", count(value, extra))
             } else {
                 format!("{}{word}{noun}", significant(scaled, extra))
             }
@@ -50,7 +56,7 @@ pub fn money(value: f64, code: &str) -> String {
 
 fn money_with(value: f64, code: &str, extra: usize) -> String {
     let (scaled, word) = scale(value);
-    let number = if word.is_empty() { count(value) } else { significant(scaled, extra) };
+    let number = if word.is_empty() { count(value, extra) } else { significant(scaled, extra) };
     let sign = if value < 0.0 { "-" } else { "" };
     let number = number.trim_start_matches('-');
     match code {
@@ -98,9 +104,11 @@ fn significant(value: f64, extra: usize) -> String {
     trim(format!("{value:.digits$}"))
 }
 
-/// A whole or near-whole count with thousands separators: 1,420 or 2.5.
-fn count(value: f64) -> String {
-    if (value - value.round()).abs() < 0.05 || value.abs() >= 1000.0 {
+/// A whole or near-whole count with thousands separators: 1,420 or 2.5; with
+/// `extra` figures asked for, 119.5 stays 119.5.
+fn count(value: f64, extra: usize) -> String {
+    let near_whole = (value - value.round()).abs() < 0.05;
+    if near_whole || (value.abs() >= 1000.0 && extra == 0) {
         let whole = value.round() as i64;
         let digits = whole.unsigned_abs().to_string();
         let mut grouped = String::new();
@@ -112,7 +120,7 @@ fn count(value: f64) -> String {
         }
         if whole < 0 { format!("-{grouped}") } else { grouped }
     } else {
-        significant(value, 0)
+        significant(value, extra)
     }
 }
 
@@ -146,9 +154,9 @@ mod tests {
 
     #[test]
     fn counts_group_thousands() {
-        assert_eq!(count(1420.0), "1,420");
-        assert_eq!(count(-900.0), "-900");
-        assert_eq!(count(60.0), "60");
-        assert_eq!(count(2.5), "2.5");
+        assert_eq!(count(1420.0, 0), "1,420");
+        assert_eq!(count(-900.0, 0), "-900");
+        assert_eq!(count(60.0, 0), "60");
+        assert_eq!(count(2.5, 0), "2.5");
     }
 }

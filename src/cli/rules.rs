@@ -56,11 +56,18 @@ pub fn explain(id: &str, dirs: &[PathBuf]) -> Result<u8, String> {
     for pattern in header.patterns.iter().chain(&header.regex) {
         text.push_str(&format!("\npattern: {pattern}"));
     }
+    for selector in &header.select {
+        let yaml = serde_yaml::to_string(selector).unwrap_or_default();
+        text.push_str(&format!("\nselect {}:\n{}", selector.name, indent(&yaml)));
+    }
     if let Some(condition) = &header.condition {
         text.push_str(&format!("\nwhere: {condition}"));
     }
     if let Some(assert) = &header.assert {
         text.push_str(&format!("\nassert: {assert}\n"));
+    }
+    if let Some(at) = &header.at {
+        text.push_str(&format!("at: {at}\n"));
     }
     text.push_str(&format!("\nmessage: {}\n", header.message));
     if let Some(help) = &header.help {

@@ -123,35 +123,35 @@ impl Scope {
 }
 
 /// Picks claims by what they are: role, kind of figure, metric, unit, period.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Selector {
     /// The name the picked figure is bound to in `assert`, `where` and messages.
     pub name: String,
     /// `level` binds a level ("reached $30bn", and the level a change reached:
     /// "rose 12% to $45bn"); `change` binds the size of a change ("12%").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     /// The figure's type, as in pattern placeholders (`money`, `percent`, `count`…).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// What the claim measures: a name, a list of aliases, `{regex: …}`, or `same`
     /// (the metric of the selector before).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<MetricFilter>,
     /// The figure's unit: a currency code (`USD`), a unit (`MB`) or a counted noun.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// `same`, `previous` or `next`, relative to the selector before; or a year.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<PeriodFilter>,
     /// The least sure metric binding accepted: `high` or `medium` (the default).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_confidence: Option<Confidence>,
 }
 
 /// What a selected claim must measure.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, serde::Serialize)]
 #[serde(untagged)]
 pub enum MetricFilter {
     /// One name, matched the way metrics are ("trade volume" meets "bilateral
@@ -167,7 +167,7 @@ pub enum MetricFilter {
 }
 
 /// Which period a selected claim must be for.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, serde::Serialize)]
 #[serde(untagged)]
 pub enum PeriodFilter {
     /// A calendar year.
@@ -177,7 +177,7 @@ pub enum PeriodFilter {
 }
 
 /// A period relative to the selector before's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PeriodRelation {
     Same,
@@ -241,6 +241,13 @@ impl RuleSet {
         for file in files {
             let path = file.display().to_string();
             let source = fs::read_to_string(&file).map_err(|e| RuleError::file(path.clone(), e.to_string()))?;
+            // `--rules rules/` names built-in files again: the lexicons are always
+            // loaded, and a built-in rule is when it is in the set already.
+            let embedded = embedded::EMBEDDED.iter().any(|(_, text)| *text == source);
+            let loaded = self.rules.iter().any(|r| r.source == source);
+            if embedded && (loaded || Path::new(&path).components().any(|c| c.as_os_str() == "lexicons")) {
+                continue;
+            }
             self.add_file(&path, &source)?;
         }
         Ok(())
@@ -250,9 +257,6 @@ impl RuleSet {
     pub fn add_file(&mut self, path: &str, source: &str) -> Result<(), RuleError> {
         let is_lexicon = Path::new(path).components().any(|c| c.as_os_str() == "lexicons");
         if is_lexicon {
-            if embedded::EMBEDDED.iter().any(|(builtin, text)| *text == source && *builtin != path) {
-                return Ok(());
-            }
             let lexicon: Lexicon = serde_yaml::from_str(source).map_err(|e| RuleError::yaml(path, source, &e))?;
             self.lexicon.merge(lexicon);
             return Ok(());

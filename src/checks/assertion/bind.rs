@@ -62,6 +62,11 @@ impl Bound {
     /// so that `margin == income / revenue` reads as written.
     fn interval(&self) -> Option<Interval> {
         let m = &self.mention;
+        if m.kind == MentionKind::Year {
+            // A year's value is its number: `founded == 1990`, `b.period == a.period - 1`.
+            let year: f64 = m.time.as_deref()?.parse().ok()?;
+            return Some(Interval::point(year));
+        }
         if m.value.is_none() && m.form != Form::Range {
             return None;
         }
@@ -71,46 +76,47 @@ impl Bound {
         })
     }
 
-    /// Money is in its currency and quantities in their unit; counts are plain
-    /// numbers, so that 130 killed and 45 wounded add up.
+    /// Money is in its currency, quantities, durations and ages in their unit;
+    /// counts are plain numbers, so that 130 killed and 45 wounded add up.
     fn unit(&self) -> Unit {
         let m = &self.mention;
         match (m.kind, &m.unit) {
-            (MentionKind::Money, Some(code)) => Unit::Named(code.clone()),
+            (MentionKind::Money | MentionKind::Duration | MentionKind::Age, Some(unit)) => Unit::Named(unit.clone()),
             (MentionKind::Number, Some(unit)) if has_measured_unit(m) => Unit::Named(unit.clone()),
             _ => Unit::None,
         }
     }
 
-    /// A value written in this figure's style: "$33.6 billion", "12.3%", "175".
-    pub fn describe(&self, value: f64) -> String {
-        let m = &self.mention;
-        match m.kind {
-            MentionKind::Percent | MentionKind::Points => describe::percent(value * 100.0),
-            MentionKind::Money => describe::like(value, m),
-            _ if has_measured_unit(m) => describe::like(value, m),
-            // A counted noun belongs to the article's sentence, not to a computed value.
+    /// The mention to write values like, and the factor from the assertion's
+    /// values to the mention's (percentages are fractions in assertions).
+    fn style(&self) -> (Mention, f64) {
+        let mut like = self.mention.clone();
+        match like.kind {
+            MentionKind::Percent | MentionKind::Points => {
+                like.kind = MentionKind::Percent;
+                (like, 100.0)
+            }
+            MentionKind::Money => (like, 1.0),
             _ => {
-                let mut plain = m.clone();
-                plain.unit = None;
-                describe::like(value, &plain)
+                // A counted noun belongs to the article's sentence, not to a computed value.
+                if like.kind == MentionKind::Number && !has_measured_unit(&like) {
+                    like.unit = None;
+                }
+                (like, 1.0)
             }
         }
     }
 
-    /// Bounds written in this figure's style, precise enough to tell apart.
-    pub fn describe_bounds(&self, lo: f64, hi: f64) -> String {
-        let m = &self.mention;
-        match m.kind {
-            MentionKind::Percent | MentionKind::Points => describe::bounds(lo * 100.0, hi * 100.0, m),
-            MentionKind::Money => describe::bounds(lo, hi, m),
-            _ if has_measured_unit(m) => describe::bounds(lo, hi, m),
-            _ => {
-                let mut plain = m.clone();
-                plain.unit = None;
-                describe::bounds(lo, hi, &plain)
-            }
-        }
+    /// A value written in this figure's style: "$33.6 billion", "12.3%", "175".
+    pub fn describe(&self, value: f64) -> String {
+        let (like, factor) = self.style();
+        describe::like(value * factor, &like)
+    }
+
+    /// Two bounds in this figure's style, precise enough to tell apart.
+    pub fn describe_pair(&self, lo: f64, hi: f64) -> (String, String) {
+        let (like, factor) = self.style();
+        describe::bound_pair(lo * factor, hi * factor, &like)
     }
 
     /// A value of the assertion in this figure's style when it shares its unit.
@@ -119,7 +125,11 @@ impl Bound {
         if !i.is_bounded() || self.value(None).is_none_or(|own| own.unit != value.unit) {
             return None;
         }
-        Some(if i.lo == i.hi { self.describe(i.lo) } else { self.describe_bounds(i.lo, i.hi) })
+        if i.lo == i.hi {
+            return Some(self.describe(i.lo));
+        }
+        let (low, high) = self.describe_pair(i.lo, i.hi);
+        Some(format!("{low} to {high}"))
     }
 
     /// The values a message may show for this figure, under `prefix` (`total`,
@@ -127,9 +137,10 @@ impl Bound {
     pub fn message_values(&self, prefix: &str, line: usize, file: &str, values: &mut BTreeMap<String, String>) {
         values.insert(prefix.to_string(), self.text.clone());
         if let Some(v) = self.value(None) {
-            values.insert(format!("{prefix}.value"), v.to_string());
-            values.insert(format!("{prefix}.low"), self.describe(v.interval.lo));
-            values.insert(format!("{prefix}.high"), self.describe(v.interval.hi));
+            values.insert(format!("{prefix}.value"), self.render(&v).unwrap_or_else(|| v.to_string()));
+            let (low, high) = self.describe_pair(v.interval.lo, v.interval.hi);
+            values.insert(format!("{prefix}.low"), low);
+            values.insert(format!("{prefix}.high"), high);
         }
         values.insert(format!("{prefix}.period"), self.period.map(|p| p.to_string()).unwrap_or_default());
         values.insert(format!("{prefix}.metric"), self.metric.as_ref().map(Metric::key).unwrap_or_default());

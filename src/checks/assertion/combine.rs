@@ -2,7 +2,7 @@
 //! the units of the rule's scope, and every combination of them checked against
 //! the assertion.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use super::bind::{Binding, Bound, Tuple};
@@ -45,10 +45,11 @@ pub fn run(rule: &Assertion, doc: &Document, analysis: &Analysis) -> Vec<Hit> {
         }
     }
     let mut hits: Vec<Hit> = Vec::new();
+    let mut seen = HashSet::new();
     for lists in units.values() {
         check_unit(rule, lists, |found| {
             let hit = to_hit(rule, doc, &found);
-            if !hits.iter().any(|h| h.primary == hit.primary && h.values == hit.values) {
+            if seen.insert((hit.primary.clone(), hit.values.clone())) {
                 hits.push(hit);
             }
         });
@@ -86,9 +87,10 @@ pub fn across(rule: &Assertion, gathered: &[Gathered]) -> Vec<RepositoryHit> {
         }
     }
     let mut hits: Vec<RepositoryHit> = Vec::new();
+    let mut seen = HashSet::new();
     check_unit(rule, &lists, |found| {
         let Some(hit) = to_repository_hit(rule, &found) else { return };
-        if !hits.iter().any(|h| h.file == hit.file && h.span == hit.span && h.values == hit.values) {
+        if seen.insert((hit.file.clone(), hit.span.start, hit.values.clone())) {
             hits.push(hit);
         }
     });
@@ -129,20 +131,20 @@ fn bind(rule: &Assertion, doc: &Document, analysis: &Analysis) -> Vec<Vec<(usize
         .iter()
         .map(|source| {
             let mut tuples: Vec<(usize, Tuple)> = Vec::new();
+            // Alternatives may match the same figures; each set of figures is bound once.
+            let mut seen: HashSet<Vec<std::ops::Range<usize>>> = HashSet::new();
             match source {
                 Source::Patterns { patterns, names } => {
                     for pattern in patterns {
                         let Some(shadow) = &shadow else { break };
                         for found in pattern.matches(shadow) {
-                            // Alternatives may match the same figures; bind them once.
                             let mut tuple: Tuple = Vec::with_capacity(names.len());
                             for ((name, _), &mention) in pattern.names.iter().zip(&found.mentions) {
                                 let index = names.iter().copied().find(|&n| rule.names[n] == *name).unwrap_or(0);
                                 tuple.push((index, bound(mention, None)));
                             }
                             tuple.sort_by_key(|(n, _)| *n);
-                            let same = |t: &Tuple| t.iter().zip(&tuple).all(|(a, b)| a.1.range == b.1.range);
-                            if !tuples.iter().any(|(_, t)| same(t)) {
+                            if seen.insert(tuple.iter().map(|(_, b)| b.range.clone()).collect()) {
                                 tuples.push((unit_of(found.range.start), tuple));
                             }
                         }
@@ -238,12 +240,20 @@ fn check_combination<'a>(rule: &'a Assertion, tuples: &[&'a Tuple], first: Optio
     }
     // Only a finding needs its arithmetic, so only a finding pays for the trace.
     let traced = rule.assertion.evaluate_traced(&binding);
+    // Computed values are shown like the figure they are compared with.
+    let prefer = outcome.failed.as_ref().and_then(|c| {
+        let named = |text: &str| match text.trim().strip_prefix("first.") {
+            Some(name) => binding.first(name),
+            None => binding.get(text.trim()),
+        };
+        named(&c.right_text).or_else(|| named(&c.left_text))
+    });
     let steps = traced
         .steps
         .iter()
         .map(|step| {
             let shown = match &step.value {
-                StepValue::Number(value) => render(&binding, value),
+                StepValue::Number(value) => render(&binding, value, prefer),
                 StepValue::Truth(truth) => truth.to_string(),
             };
             format!("{} = {shown}", step.text)
@@ -299,14 +309,28 @@ fn values(
     if let Some(c) = &found.failed {
         let left = side_text(rule, found, &c.left_text, &c.left, &c.right_text);
         let right = side_text(rule, found, &c.right_text, &c.right, &c.left_text);
-        // The side that computes is the computed value; the other is what was expected of it.
-        let (computed, expected) = if c.left_computes && !c.right_computes { (&left, &right) } else { (&right, &left) };
+        let (computed, expected) = if left_is_computed(c) { (&left, &right) } else { (&right, &left) };
         values.insert("computed".into(), computed.clone());
         values.insert("expected".into(), expected.clone());
         values.insert("left".into(), left);
         values.insert("right".into(), right);
     }
     values
+}
+
+/// Which side of a failed comparison is `{computed}`: the side that computes;
+/// else the side that is not a literal or a first statement (`seats == 48`,
+/// `limit == first.limit`: the article's figure is what was computed, the other
+/// what was expected of it); else the left.
+fn left_is_computed(c: &Comparison) -> bool {
+    if c.left_computes != c.right_computes {
+        return c.left_computes;
+    }
+    let reference = |text: &str| {
+        let text = text.trim();
+        !text.starts_with("first.") && text.starts_with(|ch: char| ch.is_alphabetic() || ch == '_')
+    };
+    reference(&c.left_text) || !reference(&c.right_text)
 }
 
 /// One side of a comparison for a message: a single name as the article wrote it;
@@ -328,10 +352,11 @@ fn side_text(rule: &Assertion, found: &Found<'_>, text: &str, value: &Value, oth
     }
 }
 
-/// A value for `--explain`, in the style of a bound figure of the same unit.
-fn render(binding: &Binding<'_>, value: &Value) -> String {
+/// A value for `--explain`, in the style of `prefer` (the figure it is compared
+/// with), else of a bound figure of the same unit.
+fn render(binding: &Binding<'_>, value: &Value, prefer: Option<&Bound>) -> String {
     let figures = binding.bound.iter().map(|(_, b)| *b).chain(binding.first.into_iter().flatten().map(|(_, b)| b));
-    figures.into_iter().find_map(|b| b.render(value)).unwrap_or_else(|| value.to_string())
+    prefer.into_iter().chain(figures).find_map(|b| b.render(value)).unwrap_or_else(|| value.to_string())
 }
 
 /// The arithmetic of a finding: what each name stands for, then each step.
@@ -341,7 +366,8 @@ fn explain(rule: &Assertion, found: &Found<'_>) -> Vec<String> {
     let firsts = found.binding.first.into_iter().flatten().map(|(n, b)| (format!("first.{}", rule.names[*n]), b));
     for (name, b) in named.chain(firsts) {
         if let Some(v) = b.value(None) {
-            lines.push(format!("{name} = {}, read as {}", b.text, render(&found.binding, &v)));
+            let read = b.render(&v).unwrap_or_else(|| v.to_string());
+            lines.push(format!("{name} = {}, read as {read}", b.text));
         }
     }
     lines.extend(found.steps.iter().cloned());

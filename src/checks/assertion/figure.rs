@@ -57,6 +57,9 @@ pub const TYPES: &[(&str, FigureType)] = &[
 /// The first private-use character; a mention's class is added to it.
 const BASE: u32 = 0xE000;
 
+/// A regex class body holding every figure character.
+pub const FIGURE_CHARACTERS: &str = r"\x{E000}-\x{E00C}";
+
 /// The concrete classes, in the order of their characters.
 const CLASSES: &[FigureType] = &[
     FigureType::Count,
@@ -135,6 +138,17 @@ fn class_of(mention: &Mention) -> Option<FigureType> {
     })
 }
 
+/// Copies prose into the shadow; the article's own private-use characters (icon
+/// fonts use them) become U+FFFD, of the same length, so none passes for a figure.
+fn push_prose(shadow: &mut String, prose: &str) {
+    let last = char::from_u32(BASE + CLASSES.len() as u32 - 1).unwrap_or('\u{E000}');
+    if !prose.contains(|c: char| ('\u{E000}'..=last).contains(&c)) {
+        shadow.push_str(prose);
+        return;
+    }
+    shadow.extend(prose.chars().map(|c| if ('\u{E000}'..=last).contains(&c) { '\u{FFFD}' } else { c }));
+}
+
 /// The prose with every mention replaced by its class's character, and the way
 /// back from shadow offsets to prose offsets.
 #[derive(Debug)]
@@ -156,13 +170,13 @@ impl Shadow {
             if range.start < copied || range.end > prose.len() || !prose.is_char_boundary(range.start) {
                 continue;
             }
-            text.push_str(&prose[copied..range.start]);
+            push_prose(&mut text, &prose[copied..range.start]);
             let i = CLASSES.iter().position(|&c| c == class).unwrap_or(0) as u32;
             figures.push((text.len(), range.clone(), index));
             text.push(char::from_u32(BASE + i).unwrap_or('\u{E000}'));
             copied = range.end;
         }
-        text.push_str(&prose[copied..]);
+        push_prose(&mut text, &prose[copied..]);
         Shadow { text, figures }
     }
 

@@ -118,11 +118,14 @@ fn compile(spec: &RuleSpec) -> Result<Box<dyn Check>, RuleError> {
         let compiled = CompiledSelector::new(selector, i)
             .map_err(|e| error_at("select", &e.near, 0, 0, format!("selector `{}`: {}", selector.name, e.message)))?;
         if names.contains(&selector.name) {
-            return Err(error_at(
-                "select",
-                &selector.name,
-                0,
-                0,
+            // The repeated `name: …` line, found by its text: a short name alone
+            // would be found inside other words.
+            let earlier = header.select[..i].iter().filter(|s| s.name == selector.name).count();
+            let line = format!("name: {}", selector.name);
+            let at = crate::rules::locate::value_offset(&spec.source, "select", &line, earlier) + "name: ".len();
+            return Err(RuleError::at(
+                &spec.path,
+                crate::rules::locate::position(&spec.source, at),
                 format!("`{}` is bound twice; names must be unique", selector.name),
             ));
         }
@@ -151,14 +154,16 @@ fn compile(spec: &RuleSpec) -> Result<Box<dyn Check>, RuleError> {
     let assertion = parse("assert", assert_text)?;
     let condition = header.condition.as_ref().map(|w| parse("where", w)).transpose()?;
     let mut first_source = None;
-    for reference in
-        assertion.references().iter().chain(condition.iter().flat_map(|c| c.references()).collect::<Vec<_>>().iter())
-    {
+    let expressions = [("assert", Some(&assertion)), ("where", condition.as_ref())];
+    let references = expressions
+        .iter()
+        .filter_map(|(key, expr)| expr.map(|e| (*key, e)))
+        .flat_map(|(key, expr)| expr.references().into_iter().map(move |r| (key, expr.text(), r)));
+    for (key, text, reference) in references {
         let Some(field) = reference.field.as_deref().filter(|_| reference.name == "first") else { continue };
         let index = names.iter().position(|n| n == field).unwrap_or(0);
         let source = sources.iter().position(|s| s.binds(index)).unwrap_or(0);
         if first_source.is_some_and(|f| f != source) {
-            let (key, text) = ("assert", assert_text.as_str());
             return Err(error_at(
                 key,
                 text,

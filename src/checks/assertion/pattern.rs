@@ -40,19 +40,26 @@ pub struct Match {
     pub mentions: Vec<usize>,
 }
 
-/// The gap `{...}` stands for: up to 80 characters of anything but a sentence end.
-const GAP: &str = r"[^.!?\n]{0,80}?";
+/// The gap `{...}` stands for: up to 80 characters of anything but a sentence end
+/// or a figure, so that a gap never passes over a number to bind a later one.
+fn gap() -> String {
+    format!(r"[^.!?\n{}]{{0,80}}?", super::figure::FIGURE_CHARACTERS)
+}
 
 impl Pattern {
     /// Compiles a literal pattern with placeholders.
     pub fn literal(text: &str) -> Result<Pattern, PatternError> {
         let mut regex = String::from("(?i)");
         let mut names = Vec::new();
-        let pieces = pieces(text)?;
+        let pieces = pieces(text, Syntax::Pattern)?;
+        // After a spaced gap ("killed {...} wounded") the next words' leading space
+        // belongs to the gap, which may then be empty.
+        let mut after_spaced_gap = false;
         for (i, piece) in pieces.iter().enumerate() {
             match piece {
                 Piece::Literal(words, _) => {
-                    let words = if i == 0 { words.trim_start() } else { words };
+                    let words = if i == 0 || after_spaced_gap { words.trim_start() } else { words };
+                    after_spaced_gap = false;
                     let words = if i + 1 == pieces.len() { words.trim_end() } else { words };
                     if i == 0 && words.starts_with(|c: char| c.is_alphanumeric()) {
                         regex.push_str(r"\b");
@@ -73,7 +80,16 @@ impl Pattern {
                         regex.push_str(r"\b");
                     }
                 }
-                Piece::Gap => regex.push_str(GAP),
+                Piece::Gap => {
+                    let next_spaced =
+                        matches!(pieces.get(i + 1), Some(Piece::Literal(w, _)) if w.starts_with(char::is_whitespace));
+                    if regex.ends_with(r"\s+") && next_spaced {
+                        regex.push_str(&format!(r"(?:{}\s+)?", gap()));
+                        after_spaced_gap = true;
+                    } else {
+                        regex.push_str(&gap());
+                    }
+                }
                 Piece::Placeholder { name, kind, .. } => {
                     regex.push_str(&format!("(?P<{name}>{})", kind.regex_class()));
                     names.push((name.clone(), Some(*kind)));
@@ -97,13 +113,13 @@ impl Pattern {
         // Where each literal piece stands in the compiled regex and in the text,
         // to place the regex crate's errors in the text.
         let mut starts = Vec::new();
-        for piece in pieces(text)? {
+        for piece in pieces(text, Syntax::Regex)? {
             match piece {
                 Piece::Literal(raw, at) => {
                     starts.push((regex.len(), at, raw.len()));
                     regex.push_str(&raw);
                 }
-                Piece::Gap => regex.push_str(GAP),
+                Piece::Gap => regex.push_str(&gap()),
                 Piece::Placeholder { name, kind, .. } => {
                     regex.push_str(&format!("(?P<{name}>{})", kind.regex_class()));
                     names.push((name, Some(kind)));
@@ -177,7 +193,15 @@ enum Piece {
 
 /// Splits a pattern into literal text, gaps and placeholders; `{` that does not
 /// open a placeholder (a regex repetition such as `{2,3}`) is literal.
-fn pieces(text: &str) -> Result<Vec<Piece>, PatternError> {
+/// Which `{…}` are placeholders: in a pattern, any `{name…}`; in a regex only
+/// `{name:type}` and `{...}`, so that `\p{Lu}` and `\x{E9}` stay the regex's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    Pattern,
+    Regex,
+}
+
+fn pieces(text: &str, syntax: Syntax) -> Result<Vec<Piece>, PatternError> {
     if text.trim().is_empty() {
         return Err(PatternError {
             offset: 0,
@@ -201,7 +225,7 @@ fn pieces(text: &str) -> Result<Vec<Piece>, PatternError> {
                 pieces.push(Piece::Literal(std::mem::take(&mut literal), literal_start));
                 pieces.push(Piece::Gap);
             }
-            Some(inner) if looks_like_placeholder(inner) => {
+            Some(inner) if looks_like_placeholder(inner) && (syntax == Syntax::Pattern || inner.contains(':')) => {
                 literal.push_str(&rest[..open]);
                 pieces.push(Piece::Literal(std::mem::take(&mut literal), literal_start));
                 pieces.push(placeholder(inner, at)?);
@@ -334,6 +358,22 @@ mod tests {
     }
 
     #[test]
+    fn gaps_may_be_empty_and_never_pass_over_a_figure() {
+        let p = Pattern::literal("{killed:count} {...} killed and {wounded:count} {...} wounded").unwrap();
+        assert_eq!(texts(&p, "There were 14 killed and 52 wounded."), [["14", "52"]]);
+        assert_eq!(texts(&p, "Of the 120 passengers, 14 were killed and 52 were wounded."), [["14", "52"]]);
+        let p = Pattern::literal("casualties {...} {total:count}").unwrap();
+        assert_eq!(texts(&p, "the casualties among them 5 children reached 70"), [["5"]]);
+    }
+
+    #[test]
+    fn the_articles_own_private_use_characters_are_not_figures() {
+        let p = Pattern::literal("{a:count} x").unwrap();
+        assert!(texts(&p, "icon \u{E000} x and 5 x").iter().all(|m| m == &["5"]));
+        assert_eq!(texts(&p, "icon \u{E000} x and 5 x").len(), 1);
+    }
+
+    #[test]
     fn literal_words_match_whole_words_only() {
         let p = Pattern::literal("limit is {limit:quantity}").unwrap();
         assert_eq!(texts(&p, "The limit is 10 MB."), [["10 MB"]]);
@@ -349,6 +389,9 @@ mod tests {
         assert_eq!(texts(&p, "a budget of $40 million, up"), [["$40 million"]]);
         let p = Pattern::regex(r"x{2,3} {n:count}").unwrap();
         assert_eq!(texts(&p, "xxx 5"), [["5"]]);
+        // Braces of the regex's own syntax are not placeholders.
+        let p = Pattern::regex(r"\p{Lu}\w+ killed {n:count}").unwrap();
+        assert_eq!(texts(&p, "Gunmen killed 5 and rebels killed 7"), [["5"]]);
     }
 
     #[test]

@@ -148,6 +148,44 @@ fn mistakes_in_a_rule_are_refused_where_they_stand() {
         kind_keys.starts_with("r.yaml:4:11: `patterns` belongs to rules written in the rule language"),
         "{kind_keys}"
     );
+    let twice = compile_error("id: x\nselect:\n  - name: a\n  - name: b\n  - name: a\nassert: a == b\nmessage: m\n");
+    assert!(twice.starts_with("r.yaml:5:11: `a` is bound twice"), "{twice}");
+    let firsts = compile_error(
+        "id: x\npatterns: [\"{a:count} x\", \"{b:count} y\"]\nassert: a == first.a\nwhere: first.b > 0\nmessage: m\n",
+    );
+    assert!(firsts.starts_with("r.yaml:4:8: `first.` names must all come from one"), "{firsts}");
     let no_assert = compile_error("id: x\nkind: assert\nmessage: m\n");
     assert!(no_assert.contains("needs an `assert:`"), "{no_assert}");
+}
+
+#[test]
+fn years_have_their_number_and_durations_their_unit() {
+    let founded = r#"
+id: founded
+patterns: ["founded in {year:year}"]
+assert: year == 1990
+message: "{year}"
+"#;
+    assert_eq!(messages(founded, "The firm was founded in 1995."), ["1995"]);
+    assert!(messages(founded, "The firm was founded in 1990.").is_empty());
+    let lasting = r#"
+id: lasting
+patterns: ["lasts {t:duration}"]
+assert: t == first.t
+message: "{t} after {first.t}"
+"#;
+    // Hours and minutes are not compared without a conversion; days with days are.
+    assert!(messages(lasting, "The trial lasts 2 hours. The hearing lasts 120 minutes.").is_empty());
+    assert_eq!(messages(lasting, "The trial lasts 14 days. The appeal lasts 9 days."), ["9 days after 14 days"]);
+}
+
+#[test]
+fn computed_is_the_articles_figure_and_expected_the_reference() {
+    let house = r#"
+id: seats
+patterns: ["{seats:count} seats"]
+assert: seats == 48
+message: "{computed} / {expected} / {seats.low} / {seats.value}"
+"#;
+    assert_eq!(messages(house, "It has 46 seats."), ["46 / 48 / 45.5 / 45.5 to 46.5"]);
 }
