@@ -224,7 +224,8 @@ impl<'de> Deserialize<'de> for CaseList {
 /// Whether a name has the shape of the keys unnamed cases get: `valid-3`, `invalid-1`.
 fn is_positional_key(name: &str) -> bool {
     let number = name.strip_prefix("valid-").or_else(|| name.strip_prefix("invalid-"));
-    number.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    // Only the keys positions are written as can clash: `invalid-01` cannot.
+    number.is_some_and(|n| n.parse::<usize>().is_ok_and(|i| i.to_string() == n))
 }
 
 /// The mapping form of a case.

@@ -149,6 +149,11 @@ fn compile(spec: &RuleSpec) -> Result<Box<dyn Check>, RuleError> {
                 return Err(error_at(key, text, 0, reference.offset, message));
             }
         }
+        // "2 injured" reads as 2 in the unit "injured": almost surely a missing `*`.
+        if let Some((unit, offset)) = expr.literal_units().iter().find(|(u, _)| names.contains(u)) {
+            let message = format!("`{unit}` after a number reads as a unit, but it is a bound name; write `* {unit}`");
+            return Err(error_at(key, text, 0, *offset, message));
+        }
         Ok(expr)
     };
     let assertion = parse("assert", assert_text)?;

@@ -154,6 +154,8 @@ fn mistakes_in_a_rule_are_refused_where_they_stand() {
         "id: x\npatterns: [\"{a:count} x\", \"{b:count} y\"]\nassert: a == first.a\nwhere: first.b > 0\nmessage: m\n",
     );
     assert!(firsts.starts_with("r.yaml:4:8: `first.` names must all come from one"), "{firsts}");
+    let unit = compile_error("id: x\npatterns: [\"{a:count} x\", \"{b:count} y\"]\nassert: a == 2 b\nmessage: m\n");
+    assert!(unit.starts_with("r.yaml:3:16: `b` after a number reads as a unit"), "{unit}");
     let no_assert = compile_error("id: x\nkind: assert\nmessage: m\n");
     assert!(no_assert.contains("needs an `assert:`"), "{no_assert}");
 }

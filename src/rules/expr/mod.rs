@@ -197,6 +197,12 @@ impl Expr {
         self.tree.references.clone()
     }
 
+    /// Every unit written after a number (`10 MB`), with its byte offset: the
+    /// caller can refuse one that is really a name (`2 injured`).
+    pub fn literal_units(&self) -> &[(String, usize)] {
+        &self.tree.units
+    }
+
     /// Evaluates against one binding of names to values. Cheap enough to run per
     /// candidate binding: each distinct name is looked up once, into one vector;
     /// nothing else is allocated unless the outcome is `Never` (the failed

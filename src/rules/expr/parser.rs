@@ -98,6 +98,8 @@ pub(super) struct Tree {
     pub nodes: Vec<Node>,
     pub root: NodeId,
     pub references: Vec<Reference>,
+    /// The units written after numbers (`10 MB`), with their offsets.
+    pub units: Vec<(String, usize)>,
     /// The distinct (name, field) pairs, each looked up once per evaluation.
     pub slots: Vec<(String, Option<String>)>,
 }
@@ -111,6 +113,7 @@ pub(super) fn parse(text: &str) -> Result<Tree, ExprError> {
         nesting: 0,
         nodes: Vec::new(),
         references: Vec::new(),
+        units: Vec::new(),
         slots: Vec::new(),
         slot_of: HashMap::new(),
     };
@@ -129,7 +132,7 @@ pub(super) fn parse(text: &str) -> Result<Tree, ExprError> {
     if !parser.nodes[root].kind.is_boolean() {
         return Err(ExprError::new(first.start, "an assertion must compare, e.g. `total == a + b`"));
     }
-    Ok(Tree { nodes: parser.nodes, root, references: parser.references, slots: parser.slots })
+    Ok(Tree { nodes: parser.nodes, root, references: parser.references, units: parser.units, slots: parser.slots })
 }
 
 struct Parser<'t> {
@@ -140,6 +143,7 @@ struct Parser<'t> {
     nesting: usize,
     nodes: Vec<Node>,
     references: Vec<Reference>,
+    units: Vec<(String, usize)>,
     slots: Vec<(String, Option<String>)>,
     /// Each distinct (name, field)'s slot, so that a long assertion is not parsed in quadratic time.
     slot_of: HashMap<(&'t str, Option<&'t str>), usize>,
@@ -423,6 +427,7 @@ impl<'t> Parser<'t> {
             TokenKind::Percent => (number / 100.0, None, self.advance().end),
             TokenKind::Name => {
                 let unit = self.advance();
+                self.units.push((self.source(unit).to_string(), unit.start));
                 (number, Some(self.source(unit).to_string()), unit.end)
             }
             _ => (number, None, token.end),
