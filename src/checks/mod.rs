@@ -52,30 +52,39 @@ pub trait Check: Send + Sync + std::fmt::Debug {
 
     /// For checks across documents: the findings among everything gathered, in
     /// the order the documents were given.
-    fn compare_gathered(&self, _gathered: &[Gathered]) -> Vec<RepositoryHit> {
+    fn compare_gathered(&self, _gathered: &[Gathered]) -> Vec<LocatedHit> {
         Vec::new()
     }
 }
 
 pub use assertion::Gathered;
 
-/// A hit among several documents: the document it is in, and spans already
-/// resolved, since the documents may be gone by the time it is found.
+/// A hit with its spans resolved in its file: what checks across documents
+/// report (the documents may be gone by the time it is found), and what every
+/// hit becomes before the rule's templates make it a finding.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RepositoryHit {
+pub struct LocatedHit {
+    /// The display path of the file the inconsistent figure is in.
     pub file: String,
+    /// The inconsistent figure.
     pub span: Span,
+    /// The label under it.
     pub label: String,
+    /// Figures it was checked against, in the same file.
     pub related: Vec<Related>,
+    /// Values for the message and help templates' placeholders.
     pub values: BTreeMap<String, String>,
+    /// The arithmetic that proves it, for `check --explain`.
     pub explain: Vec<String>,
 }
 
 /// A check kind: its name, what it finds, and how to read its parameters.
 pub struct Kind {
+    /// The name rule files give in `kind:`.
     pub name: &'static str,
     /// One line for `factlint rules` when the rule has no summary of its own.
     pub summary: &'static str,
+    /// Reads a rule's parameters (with positions for errors) into a check.
     pub compile: fn(&RuleSpec) -> Result<Box<dyn Check>, RuleError>,
 }
 
@@ -183,22 +192,38 @@ pub fn read_params<P: DeserializeOwned + Default>(spec: &RuleSpec) -> Result<P, 
 impl CompiledRule {
     /// Runs the check on one document and renders its findings.
     pub fn run(&self, doc: &Document, analysis: &Analysis) -> Vec<Finding> {
-        let header = &self.spec.header;
         self.check
             .run(doc, analysis)
             .into_iter()
-            .map(|hit| Finding {
-                rule: header.id.clone(),
-                severity: header.severity,
-                message: fill(&header.message, &hit.values),
-                file: doc.path.clone(),
-                span: doc.span(hit.primary.clone()),
-                label: hit.label,
-                related: hit.related.into_iter().map(|(label, r)| Related { label, span: doc.span(r) }).collect(),
-                help: header.help.as_ref().map(|h| fill(h, &hit.values)).or(hit.help),
-                explain: hit.explain,
+            .map(|hit| {
+                let located = LocatedHit {
+                    file: doc.path.clone(),
+                    span: doc.span(hit.primary),
+                    label: hit.label,
+                    related: hit.related.into_iter().map(|(label, r)| Related { label, span: doc.span(r) }).collect(),
+                    values: hit.values,
+                    explain: hit.explain,
+                };
+                self.finding(located, hit.help)
             })
             .collect()
+    }
+
+    /// A hit rendered with the rule's templates; `help` is the kind's own help
+    /// line, used when the rule has no `help:`.
+    fn finding(&self, hit: LocatedHit, help: Option<String>) -> Finding {
+        let header = &self.spec.header;
+        Finding {
+            rule: header.id.clone(),
+            severity: header.severity,
+            message: fill(&header.message, &hit.values),
+            file: hit.file,
+            span: hit.span,
+            label: hit.label,
+            related: hit.related,
+            help: header.help.as_ref().map(|h| fill(h, &hit.values)).or(help),
+            explain: hit.explain,
+        }
     }
 
     /// The placeholders the rule's message and help may use.
@@ -218,22 +243,7 @@ impl CompiledRule {
 
     /// The findings among everything gathered from the documents of one run.
     pub fn compare_gathered(&self, gathered: &[Gathered]) -> Vec<Finding> {
-        let header = &self.spec.header;
-        self.check
-            .compare_gathered(gathered)
-            .into_iter()
-            .map(|hit| Finding {
-                rule: header.id.clone(),
-                severity: header.severity,
-                message: fill(&header.message, &hit.values),
-                file: hit.file,
-                span: hit.span,
-                label: hit.label,
-                related: hit.related,
-                help: header.help.as_ref().map(|h| fill(h, &hit.values)),
-                explain: hit.explain,
-            })
-            .collect()
+        self.check.compare_gathered(gathered).into_iter().map(|hit| self.finding(hit, None)).collect()
     }
 }
 

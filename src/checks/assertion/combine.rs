@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::bind::{Binding, Bound, Tuple};
 use super::figure::Shadow;
 use super::{Assertion, Source};
-use crate::checks::{Hit, RepositoryHit};
+use crate::checks::{Hit, LocatedHit};
 use crate::claims::Analysis;
 use crate::findings::Related;
 use crate::input::Document;
@@ -79,14 +79,14 @@ pub fn gather(rule: &Assertion, doc: &Document, analysis: &Analysis) -> Gathered
 
 /// The findings among the figures of every document of a run, in the order the
 /// documents were given.
-pub fn across(rule: &Assertion, gathered: &[Gathered]) -> Vec<RepositoryHit> {
+pub fn across(rule: &Assertion, gathered: &[Gathered]) -> Vec<LocatedHit> {
     let mut lists: Vec<Vec<&Tuple>> = vec![Vec::new(); rule.sources.len()];
     for g in gathered {
         for (s, tuples) in g.tuples.iter().enumerate() {
             lists[s].extend(tuples);
         }
     }
-    let mut hits: Vec<RepositoryHit> = Vec::new();
+    let mut hits: Vec<LocatedHit> = Vec::new();
     let mut seen = HashSet::new();
     check_unit(rule, &lists, |found| {
         let Some(hit) = to_repository_hit(rule, &found) else { return };
@@ -402,7 +402,7 @@ fn to_hit(rule: &Assertion, doc: &Document, found: &Found<'_>) -> Hit {
     }
 }
 
-fn to_repository_hit(rule: &Assertion, found: &Found<'_>) -> Option<RepositoryHit> {
+fn to_repository_hit(rule: &Assertion, found: &Found<'_>) -> Option<LocatedHit> {
     let (name, primary) = primary(rule, found);
     let (file, span) = primary.located.clone()?;
     let line_of = |b: &Bound| b.located.as_ref().map_or((String::new(), 0), |(f, s)| (f.to_string(), s.line));
@@ -420,7 +420,7 @@ fn to_repository_hit(rule: &Assertion, found: &Found<'_>) -> Option<RepositoryHi
             (*f == file).then_some(Related { label, span: *s })
         })
         .collect();
-    Some(RepositoryHit {
+    Some(LocatedHit {
         file: file.to_string(),
         span,
         label: rule.names[name].clone(),

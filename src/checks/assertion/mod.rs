@@ -25,7 +25,7 @@ mod select;
 #[cfg(test)]
 mod tests;
 
-use super::{Check, Hit, Kind, RepositoryHit};
+use super::{Check, Hit, Kind, LocatedHit};
 use crate::claims::Analysis;
 use crate::input::Document;
 use crate::rules::expr::{self, Expr};
@@ -37,6 +37,7 @@ use select::CompiledSelector;
 
 pub use combine::Gathered;
 
+/// The `assert` kind: every rule written in the rule language.
 pub const KIND: Kind = Kind { name: "assert", summary: "A rule written in the rule language", compile };
 
 /// A compiled rule of the rule language.
@@ -261,7 +262,7 @@ impl Check for Assertion {
         (self.scope == Scope::Repository).then(|| combine::gather(self, doc, analysis))
     }
 
-    fn compare_gathered(&self, gathered: &[Gathered]) -> Vec<RepositoryHit> {
+    fn compare_gathered(&self, gathered: &[Gathered]) -> Vec<LocatedHit> {
         combine::across(self, gathered)
     }
 }

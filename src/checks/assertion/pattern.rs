@@ -29,14 +29,18 @@ pub struct Pattern {
 /// A pattern's problem, at a byte offset into the pattern's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PatternError {
+    /// Where in the pattern's text it goes wrong.
     pub offset: usize,
+    /// What is wrong and how to fix it.
     pub message: String,
 }
 
 /// One match: its prose range and, per bound name (in `names` order), the mention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
+    /// What the whole pattern matched, in prose offsets.
     pub range: Range<usize>,
+    /// The mention bound to each name, in the order of `Pattern::names`.
     pub mentions: Vec<usize>,
 }
 
@@ -308,9 +312,15 @@ pub fn check_name(name: &str, offset: usize) -> Result<(), PatternError> {
 
 /// The regex crate's error, on one line.
 fn regex_error(err: &regex::Error) -> PatternError {
+    PatternError { offset: 0, message: format!("invalid regex: {}", regex_reason(err)) }
+}
+
+/// Why the regex crate refused a regex, on one line (its message spans several,
+/// with the pattern and a caret).
+pub fn regex_reason(err: &regex::Error) -> String {
     let text = err.to_string();
     let reason = text.lines().rev().find(|l| l.trim_start().starts_with("error:")).unwrap_or(&text);
-    PatternError { offset: 0, message: format!("invalid regex: {}", reason.trim().trim_start_matches("error: ")) }
+    reason.trim().trim_start_matches("error: ").to_string()
 }
 
 /// The byte offset in `regex` where the regex crate's error points: its message

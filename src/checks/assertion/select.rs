@@ -66,7 +66,8 @@ impl CompiledSelector {
                 Some(MetricTest::Names(names.iter().map(|n| metric::normalise(n)).collect()))
             }
             Some(MetricFilter::Pattern { regex }) => Some(MetricTest::Pattern(
-                Regex::new(regex).map_err(|e| error(regex, format!("invalid regex: {}", one_line(&e))))?,
+                Regex::new(regex)
+                    .map_err(|e| error(regex, format!("invalid regex: {}", super::pattern::regex_reason(&e))))?,
             )),
         };
         if index == 0 && matches!(selector.period, Some(PeriodFilter::Relation(_))) {
@@ -145,9 +146,4 @@ impl CompiledSelector {
         };
         metric_ok && period_ok
     }
-}
-
-fn one_line(err: &regex::Error) -> String {
-    let text = err.to_string();
-    text.lines().rev().find(|l| l.trim_start().starts_with("error:")).unwrap_or(&text).trim().to_string()
 }
