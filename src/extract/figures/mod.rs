@@ -173,8 +173,8 @@ impl FigurePatterns {
     pub fn find(&self, prose: &str, context: &Context, taken: &mut Taken) -> Vec<Mention> {
         // Mentions and their shapes in two vectors: a mention is large, and is moved
         // only once more, into the result.
-        let mut mentions: Vec<Mention> = Vec::new();
-        let mut shapes: Vec<Shape> = Vec::new();
+        let mut mentions: Vec<Mention> = Vec::with_capacity(super::expected_mentions(prose, 64));
+        let mut shapes: Vec<Shape> = Vec::with_capacity(mentions.capacity());
         let words: Vec<Range<usize>> = self
             .find
             .find_iter(prose)
