@@ -153,9 +153,10 @@ pub fn normalise(phrase: &str) -> Metric {
     for (i, token) in tokens.iter().enumerate() {
         let lower = token.to_lowercase();
         let possessive = lower.ends_with("'s") || lower.ends_with("’s") || lower.ends_with("s'");
-        let bare = lower.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'').to_string();
+        // Borrowed: most tokens are dropped, and only a kept one needs its own string.
+        let bare = lower.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'');
         if token.chars().next().is_some_and(char::is_uppercase) && (i > 0 || possessive || is_name_like(token)) {
-            names.push(bare);
+            names.push(bare.to_string());
             continue;
         }
         if PLACE_PREPOSITIONS.contains(&lower.as_str()) {
@@ -174,7 +175,7 @@ pub fn normalise(phrase: &str) -> Metric {
         {
             continue;
         }
-        let word = fold_plural(&bare);
+        let word = fold_plural(bare);
         if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
             continue;
         }
