@@ -237,8 +237,9 @@ fn merge_in_order(a: Vec<Mention>, b: Vec<Mention>) -> Vec<Mention> {
 }
 
 /// Room for the mentions a pass may find in `prose`, so that the vector is not
-/// grown (and every mention copied) several times: figure-heavy news states a
-/// figure every 60 bytes or so, and a time every 120. Capped, so a huge text
+/// grown (and every mention copied) several times: figure-heavy news reads a
+/// figure every 60 bytes of prose or so, and a time every 120, and a vector sized
+/// for that alone still grew about twice a document. Capped, so a huge text
 /// without figures costs no large allocation up front.
 pub(crate) fn expected_mentions(prose: &str, bytes_per_mention: usize) -> usize {
     (prose.len() / bytes_per_mention).min(4096)
