@@ -8,6 +8,8 @@
 //! possessives), and two metrics match only when their words agree up to neutral
 //! modifiers and their names do not conflict.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// Words that describe how a figure is reported, not what it measures.
@@ -151,7 +153,12 @@ pub fn normalise(phrase: &str) -> Metric {
     let mut of_tail: Option<Vec<String>> = None;
     let mut in_place_phrase = false;
     for (i, token) in tokens.iter().enumerate() {
-        let lower = token.to_lowercase();
+        // Most tokens are already lower-case ASCII: lowering them would only copy them.
+        let lower: Cow<'_, str> = if token.is_ascii() && !token.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Borrowed(token)
+        } else {
+            Cow::Owned(token.to_lowercase())
+        };
         let possessive = lower.ends_with("'s") || lower.ends_with("’s") || lower.ends_with("s'");
         // Borrowed: most tokens are dropped, and only a kept one needs its own string.
         let bare = lower.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'');
@@ -159,7 +166,7 @@ pub fn normalise(phrase: &str) -> Metric {
             names.push(bare.to_string());
             continue;
         }
-        if PLACE_PREPOSITIONS.contains(&lower.as_str()) {
+        if PLACE_PREPOSITIONS.contains(&lower.as_ref()) {
             in_place_phrase = true;
             continue;
         }
@@ -168,8 +175,8 @@ pub fn normalise(phrase: &str) -> Metric {
             continue;
         }
         if in_place_phrase
-            || DETERMINERS.contains(&lower.as_str())
-            || FUNCTION_WORDS.contains(&lower.as_str())
+            || DETERMINERS.contains(&lower.as_ref())
+            || FUNCTION_WORDS.contains(&lower.as_ref())
             || possessive
             || lower == "&"
         {
