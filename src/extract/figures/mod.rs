@@ -106,7 +106,8 @@ impl FigurePatterns {
         // Digits, percent signs and fractions are found by a byte scan; only numbers
         // in words need a pattern. A regex search per run of digits cost more than
         // reading the figure.
-        let find = regex::RegexBuilder::new(words.first_words_pattern()).build()?;
+        // Compiled by `NumberWords` already; a clone shares it.
+        let find = words.first_words().clone();
         let spaced_scales = PhraseTable::after(
             "scales",
             lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.factor)),
