@@ -57,8 +57,22 @@ pub struct Cues {
     pub fraction_tolerance: f64,
 }
 
+/// A cue's text with single spaces, in lower case: joined in place, and lowered
+/// without a second string when it is ASCII, as every English cue is.
 fn key(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    if joined.is_ascii() {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    }
 }
 
 impl Cues {

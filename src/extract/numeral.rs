@@ -4,6 +4,8 @@
 //! digits ("1,234.5" in English, "1.234,5" in German, "1 234.5" with thin spaces
 //! anywhere, "12,34,567" in Indian English); [`parse`] reads the English form.
 
+use std::borrow::Cow;
+
 use super::Locale;
 
 /// A numeral's value and the precision its writing implies.
@@ -102,20 +104,8 @@ pub fn read(prose: &str, start: usize, locale: Locale) -> Option<Run> {
     } else {
         text
     };
-    let english = |t: &str| -> String {
-        if locale == Locale::En {
-            t.to_string()
-        } else {
-            t.chars()
-                .map(|c| match c {
-                    '.' => ',',
-                    ',' => '.',
-                    c => c,
-                })
-                .collect()
-        }
-    };
-    if let Some(numeral) = parse(&english(text)).or_else(|| indian(&english(text))) {
+    let english = in_english(text, locale);
+    if let Some(numeral) = parse(&english).or_else(|| indian(&english)) {
         if spaced {
             let note = Some("read as one number with its thousands set apart by spaces".to_string());
             return Some(Run::Numeral(Read { numeral, end, note }));
@@ -129,16 +119,15 @@ pub fn read(prose: &str, start: usize, locale: Locale) -> Option<Run> {
         return Some(Run::Numeral(Read { numeral, end, note }));
     }
     // The other locale's form, when it cannot be this locale's: "1.111,11" in English.
-    let other = english(
-        &text
-            .chars()
-            .map(|c| match c {
-                '.' => ',',
-                ',' => '.',
-                c => c,
-            })
-            .collect::<String>(),
-    );
+    let swapped: String = text
+        .chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        })
+        .collect();
+    let other = in_english(&swapped, locale);
     if text.contains(group) && text.contains(decimal) {
         if let Some(numeral) = parse(&other) {
             let note = Some(format!("written with `{decimal}` grouping thousands and `{group}` as the decimal mark"));
@@ -167,6 +156,23 @@ pub fn read(prose: &str, start: usize, locale: Locale) -> Option<Run> {
         return Some(Run::List(items));
     }
     None
+}
+
+/// `text` with English marks: as it is in English, borrowed (most figures with a
+/// mark are English and read once), and with "." and "," swapped in German.
+fn in_english(text: &str, locale: Locale) -> Cow<'_, str> {
+    match locale {
+        Locale::En => Cow::Borrowed(text),
+        Locale::De => Cow::Owned(
+            text.chars()
+                .map(|c| match c {
+                    '.' => ',',
+                    ',' => '.',
+                    c => c,
+                })
+                .collect(),
+        ),
+    }
 }
 
 /// "1.234" in English (or "1,234" in German): one group mark of the other locale

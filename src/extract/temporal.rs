@@ -126,7 +126,7 @@ impl TemporalPatterns {
 
     /// Every temporal mention in `prose` that overlaps nothing `taken`, in order.
     pub fn find(&self, prose: &str, context: &Context, taken: &mut Taken) -> Vec<Mention> {
-        let mut found: Vec<Mention> = Vec::new();
+        let mut found: Vec<Mention> = Vec::with_capacity(super::expected_mentions(prose, 64));
         for m in self.any.find_iter(prose) {
             if let Some(m) = self.read(prose, m.range(), context).filter(|m| taken.take(&m.range)) {
                 found.push(m);

@@ -171,19 +171,22 @@ pub(crate) fn push_sentences(text: &str, base: usize, out: &mut Vec<Range<usize>
     emit(start..text.len());
 }
 
-/// The offset of the first terminator at or after `pos`. Searched for byte by
-/// byte: every terminator but "…" is ASCII, and "…" starts with 0xE2, so most of
-/// the text is passed over without decoding a character.
+/// The offset of the first terminator at or after `pos`. Every terminator but "…"
+/// is ASCII, so `memchr` finds the next of those, several bytes at a time, and
+/// "…" (which starts with 0xE2) is then looked for only before it.
 fn next_terminator(text: &str, pos: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut at = pos;
-    loop {
-        at += bytes.get(at..)?.iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
-        if bytes[at] != 0xE2 || text[at..].starts_with('…') {
+    let rest = text.as_bytes().get(pos..)?;
+    let ascii = memchr::memchr3(b'.', b'!', b'?', rest);
+    let before = &rest[..ascii.unwrap_or(rest.len())];
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(0xE2, &before[from..]) {
+        let at = pos + from + i;
+        if text[at..].starts_with('…') {
             return Some(at);
         }
-        at += 1;
+        from += i + 1;
     }
+    ascii.map(|i| pos + i)
 }
 
 /// Splits one block's text into sentences (see [`push_sentences`]).

@@ -3,7 +3,7 @@
 //! million", "one in five", "minus five", and amounts without a value ("dozens",
 //! "several hundred", "the majority").
 //!
-//! The figure finder matches [`NumberWords::first_words_pattern`] and asks
+//! The figure finder matches [`NumberWords::first_words`] and asks
 //! [`NumberWords::read`] for the phrase at each match; [`digit_fraction`] reads
 //! "3/4", "2 1/4" and "2½" where the finder asks for it.
 //!
@@ -20,7 +20,9 @@ use super::{Form, numeral};
 /// Compiled once from the lexicon; cheap to share across threads.
 #[derive(Debug)]
 pub struct NumberWords {
-    pattern: String,
+    /// The first-words pattern, compiled once here and shared with the figure
+    /// finder: compiling it is a fair part of starting up.
+    first_words: regex::Regex,
     /// Spaced scale words of `scales` and `number_scales`, as written in the lexicon.
     scales: Vec<Scale>,
     vague: Vec<Vague>,
@@ -493,19 +495,25 @@ impl NumberWords {
         let pattern = format!(
             r"(?i-u:\b(?:(?:{vague_part}an?(?-u:\s)+(?:{scale_alt}|half|quarter|{ordinal_alt})|quarter[\s-]+(?:{scale_alt})|{cardinal_alt}|half|dozen)(?-u:\b)|(?:minus|negative)(?-u:\s)+(?:[0-9]|(?:{cardinal_alt}|an?(?-u:\s)+(?:{scale_alt}|half|quarter|{ordinal_alt}))(?-u:\b))|[0-9]+(?:[.,][0-9]+)*(?-u:\s)+(?:{scale_alt}|and(?-u:\s)+an?(?-u:\s)+(?:half|quarter|{ordinal_alt}))(?-u:\b)|{side}(?-u:\s)+(?:in(?:(?-u:\s)+every)?|out(?-u:\s)+of(?:(?-u:\s)+every)?)(?-u:\s)+(?:{side}|(?:{cardinal_alt}|an?(?-u:\s)+(?:{scale_alt}))(?-u:\b))(?-u:\b)))"
         );
-        regex::Regex::new(&pattern)?;
-        Ok(NumberWords { pattern, scales, vague })
+        let first_words = regex::Regex::new(&pattern)?;
+        Ok(NumberWords { first_words, scales, vague })
     }
 
-    /// A regex fragment (no capture groups, case-insensitive) matching the first word
+    /// The pattern (no capture groups, case-insensitive) matching the first word
     /// or words of every phrase [`read`](Self::read) may read: "one", "twenty",
     /// "dozen", "a dozen", "a half", "an eighth", "half", "several", "a handful",
     /// "minus five", and digits followed by a scale or ratio word ("3 hundred", "1.5
     /// million", "1 in 5"). It never matches a bare "a" or "an". A match that starts
     /// at digits may be refused by `read` ("5 over 10 years"); the digits are then
     /// the finder's to read as it would otherwise.
+    pub fn first_words(&self) -> &regex::Regex {
+        &self.first_words
+    }
+
+    /// The source of [`first_words`](Self::first_words), for the tests.
+    #[cfg(test)]
     pub fn first_words_pattern(&self) -> &str {
-        &self.pattern
+        self.first_words.as_str()
     }
 
     /// Where a run of number words starting at `start` ends: what a refused
