@@ -2,7 +2,7 @@
 //! the units of the rule's scope, and every combination of them checked against
 //! the assertion.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use super::bind::{Binding, Bound, Tuple};
@@ -187,17 +187,25 @@ fn check_unit<'a>(rule: &'a Assertion, lists: &[Vec<&'a Tuple>], mut report: imp
     if total.is_none_or(|t| t > MAX_COMBINATIONS) {
         return;
     }
+    // A figure that some pairing in its unit makes consistent is not reported for
+    // the pairings that do not: the rule cannot tell which figures belong together.
+    let mut explained: HashSet<Anchor> = HashSet::new();
+    let mut failures: Vec<(Anchor, Box<Found<'a>>)> = Vec::new();
     let mut choice: Vec<usize> = ranges.iter().map(|r| r.start).collect();
-    loop {
+    'combinations: loop {
         let tuples: Vec<&Tuple> = choice.iter().enumerate().map(|(s, &i)| lists[s][i]).collect();
-        if let Some(found) = check_combination(rule, &tuples, first) {
-            report(found);
+        match check_combination(rule, &tuples, first) {
+            Verdict::Skipped => {}
+            Verdict::Holds(anchor) => {
+                explained.insert(anchor);
+            }
+            Verdict::Fails(anchor, found) => failures.push((anchor, found)),
         }
         // The next combination, last source fastest.
         let mut s = choice.len();
         loop {
             if s == 0 {
-                return;
+                break 'combinations;
             }
             s -= 1;
             choice[s] += 1;
@@ -207,14 +215,50 @@ fn check_unit<'a>(rule: &'a Assertion, lists: &[Vec<&'a Tuple>], mut report: imp
             choice[s] = ranges[s].start;
         }
     }
+    // One finding per figure: the pairing whose figures stand nearest to it, the
+    // likeliest to be the one the article meant.
+    let mut best: Vec<(usize, Box<Found<'a>>)> = Vec::new();
+    let mut slot_of: HashMap<Anchor, usize> = HashMap::new();
+    for (anchor, found) in failures {
+        if explained.contains(&anchor) {
+            continue;
+        }
+        let distance = found.binding.bound.iter().map(|(_, b)| b.range.start.abs_diff(anchor.0.start)).sum();
+        match slot_of.get(&anchor) {
+            Some(&slot) if distance < best[slot].0 => best[slot] = (distance, found),
+            Some(_) => {}
+            None => {
+                slot_of.insert(anchor, best.len());
+                best.push((distance, found));
+            }
+        }
+    }
+    for (_, found) in best {
+        report(*found);
+    }
 }
 
-fn check_combination<'a>(rule: &'a Assertion, tuples: &[&'a Tuple], first: Option<&'a Tuple>) -> Option<Found<'a>> {
+/// The figure an assertion is about (the rule's `at:`, else the first name it
+/// uses), by place: where it is, and in which file.
+type Anchor = (std::ops::Range<usize>, Option<Arc<str>>);
+
+/// What one combination of figures says.
+enum Verdict<'a> {
+    /// Not a combination to check: a figure twice, a selector relation or the
+    /// `where:` condition not met.
+    Skipped,
+    /// The assertion may hold.
+    Holds(Anchor),
+    /// No values the figures allow make it true.
+    Fails(Anchor, Box<Found<'a>>),
+}
+
+fn check_combination<'a>(rule: &'a Assertion, tuples: &[&'a Tuple], first: Option<&'a Tuple>) -> Verdict<'a> {
     let bound: Vec<(usize, &Bound)> = tuples.iter().flat_map(|t| t.iter().map(|(n, b)| (*n, b))).collect();
     // One figure never stands for two names.
     for (i, (_, a)) in bound.iter().enumerate() {
         if bound[i + 1..].iter().any(|(_, b)| b.range == a.range && b.located == a.located) {
-            return None;
+            return Verdict::Skipped;
         }
     }
     let binding = Binding { names: &rule.names, bound, first };
@@ -222,21 +266,24 @@ fn check_combination<'a>(rule: &'a Assertion, tuples: &[&'a Tuple], first: Optio
         if let Source::Select { selector, name, previous: Some(previous) } = source {
             let (Some(this), Some(before)) = (binding.get(&rule.names[*name]), binding.get(&rule.names[*previous]))
             else {
-                return None;
+                return Verdict::Skipped;
             };
             if !selector.relates(this, before) {
-                return None;
+                return Verdict::Skipped;
             }
         }
     }
     if let Some(condition) = &rule.condition
         && condition.evaluate(&binding).truth != Truth::Always
     {
-        return None;
+        return Verdict::Skipped;
     }
     let outcome = rule.assertion.evaluate(&binding);
+    let anchor = binding
+        .get(&rule.names[rule.anchor])
+        .map_or((0..0, None), |b| (b.range.clone(), b.located.as_ref().map(|(file, _)| file.clone())));
     if outcome.truth != Truth::Never {
-        return None;
+        return Verdict::Holds(anchor);
     }
     // Only a finding needs its arithmetic, so only a finding pays for the trace.
     let traced = rule.assertion.evaluate_traced(&binding);
@@ -259,7 +306,7 @@ fn check_combination<'a>(rule: &'a Assertion, tuples: &[&'a Tuple], first: Optio
             format!("{} = {shown}", step.text)
         })
         .collect();
-    Some(Found { binding, failed: outcome.failed, steps })
+    Verdict::Fails(anchor, Box::new(Found { binding, failed: outcome.failed, steps }))
 }
 
 /// The figure a finding points at: the rule's `at:`, else the first name of the

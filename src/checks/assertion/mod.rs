@@ -53,6 +53,9 @@ struct Assertion {
     first_source: Option<usize>,
     /// The name a finding points at, when the rule says.
     at: Option<usize>,
+    /// The name whose figure an assertion is about: `at`, else the first name the
+    /// assertion uses; a figure some pairing explains is never reported.
+    anchor: usize,
 }
 
 /// Where figures come from: patterns binding the same names (alternatives), or
@@ -187,7 +190,11 @@ fn compile(spec: &RuleSpec) -> Result<Box<dyn Check>, RuleError> {
                 RuleError::at(&spec.path, key_position(&spec.source, "at"), unknown_name(&names, name))
             })?),
         };
+    let first_used = assertion.references().into_iter().find(|r| r.name != "first");
+    let anchor =
+        at.or_else(|| names.iter().position(|n| first_used.as_ref().is_some_and(|r| r.name == *n))).unwrap_or(0);
     Ok(Box::new(Assertion {
+        anchor,
         scope: header.scope.unwrap_or_default(),
         names,
         sources,

@@ -191,3 +191,16 @@ message: "{computed} / {expected} / {seats.low} / {seats.value}"
 "#;
     assert_eq!(messages(house, "It has 46 seats."), ["46 / 48 / 45.5 / 45.5 to 46.5"]);
 }
+
+#[test]
+fn a_figure_some_pairing_explains_is_not_reported() {
+    let paragraph = SUM.replace("scope: sentence", "scope: paragraph");
+    // Two baskets in one paragraph: each total fits one pair of parts, so the rule
+    // cannot tell that the other pairings are wrong, and says nothing.
+    let two = "We picked 12 apples and 30 pears, 42 fruit. Then 5 apples and 7 pears, 12 fruit.";
+    assert!(messages(&paragraph, two).is_empty());
+    // A total that no pairing explains is still reported, once, with the parts
+    // that stand nearest to it.
+    let wrong = "We picked 12 apples and 30 pears, 42 fruit. Then 5 apples and 7 pears, 15 fruit.";
+    assert_eq!(messages(&paragraph, wrong), ["5 + 7 is 12, not 15"]);
+}
