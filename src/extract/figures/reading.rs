@@ -367,9 +367,20 @@ impl FigurePatterns {
         context: &Context,
         right_of_range: bool,
     ) -> Result<Figure, Unread> {
+        // Whether a phrase may start after `pos`, asked up to three times; usually
+        // nothing is read in between and the answer is remembered.
+        let mut asked: Option<(usize, bool)> = None;
+        let mut may_start_at = |pos: usize| match asked {
+            Some((at, answer)) if at == pos => answer,
+            _ => {
+                let answer = may_start(&self.after_words, prose, pos);
+                asked = Some((pos, answer));
+                answer
+            }
+        };
         // After a space: a scale word, then a percent sign, points, a currency, a
         // minor unit or a unit of measure.
-        if !r.scaled && r.unit.is_none() && r.minor.is_none() && may_start(&self.after_words, prose, r.pos) {
+        if !r.scaled && r.unit.is_none() && r.minor.is_none() && may_start_at(r.pos) {
             if let Some(s) =
                 self.spaced_scales.find(prose, r.pos).filter(|_| prose[r.pos..].starts_with(char::is_whitespace))
             {
@@ -403,11 +414,7 @@ impl FigurePatterns {
             let mut chars = prose[pos..].chars();
             chars.next().is_some_and(|c| c == ' ' || c == '\u{a0}') && !chars.as_str().starts_with(char::is_whitespace)
         };
-        if kind == MentionKind::Number
-            && r.unit.is_none()
-            && r.minor.is_none()
-            && may_start(&self.after_words, prose, r.pos)
-        {
+        if kind == MentionKind::Number && r.unit.is_none() && r.minor.is_none() && may_start_at(r.pos) {
             let pos = r.pos;
             let percent =
                 if prose[pos..].starts_with('%') || space_then(pos) && prose[pos..].trim_start().starts_with('%') {
@@ -506,7 +513,7 @@ impl FigurePatterns {
         let noun_end =
             if kind == MentionKind::Number && r.unit.is_some() && !dressed { word_end(prose, r.pos) } else { r.pos };
         // A bound after the figure says more than "about" before it: "about 500 or more".
-        if qualifier.is_none_or(|q| q == Qualifier::Approximate) && may_start(&self.after_words, prose, r.pos) {
+        if qualifier.is_none_or(|q| q == Qualifier::Approximate) && may_start_at(r.pos) {
             if let Some(q) = self.qualifiers_after.find(prose, r.pos).filter(|_| space_then(r.pos)) {
                 qualifier = Some(*q.value);
                 r.lexicon.push(q.label.clone());
