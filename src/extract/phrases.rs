@@ -251,7 +251,9 @@ fn word_len(text: &str) -> usize {
         .take(MAX_PHRASE + 1)
         .find(|&(i, c)| {
             i >= MAX_PHRASE
-                || !(c.is_alphanumeric() || "°²'’".contains(c) || (i > 0 && "./-".contains(c) && continues(text, i)))
+                || !(c.is_alphanumeric()
+                    || matches!(c, '°' | '²' | '\'' | '’')
+                    || (i > 0 && matches!(c, '.' | '/' | '-') && continues(text, i)))
         })
         .map_or(text.len(), |(i, _)| i)
 }
@@ -302,7 +304,7 @@ fn word_len_back_chars(text: &str) -> usize {
     text.char_indices()
         .rev()
         .take(MAX_PHRASE + 1)
-        .take_while(|&(_, c)| c.is_alphanumeric() || ".-'’".contains(c))
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’'))
         .map(|(_, c)| c.len_utf8())
         .sum()
 }

@@ -571,7 +571,9 @@ fn stands_alone_as_year(prose: &str, range: Range<usize>) -> bool {
     let after = &prose[range.end..];
     let prev = before.chars().next_back();
     let next = after.chars().next();
-    if prev.is_some_and(|c| "$€£¥.,-–/#:".contains(c) || c.is_alphanumeric()) {
+    if prev.is_some_and(|c| {
+        matches!(c, '$' | '€' | '£' | '¥' | '.' | ',' | '-' | '–' | '/' | '#' | ':') || c.is_alphanumeric()
+    }) {
         return false;
     }
     if next.is_some_and(|c| c == '%' || c.is_alphanumeric())

@@ -183,9 +183,9 @@ impl FigurePatterns {
             // Only a symbol: the dash before it is the range's, not a sign.
             self.money.symbol_before(prose, r.start).filter(|p| p.edge < r.start)
         } else {
-            if let Some(c) = prose[..r.start].chars().next_back().filter(|c| "-−–".contains(*c)) {
+            if let Some(c) = prose[..r.start].chars().next_back().filter(|c| matches!(c, '-' | '−' | '–')) {
                 let before = prose[..r.start - c.len_utf8()].chars().next_back();
-                if before.is_none_or(|b| !b.is_alphanumeric() && !"-–.,/".contains(b)) {
+                if before.is_none_or(|b| !b.is_alphanumeric() && !matches!(b, '-' | '–' | '.' | ',' | '/')) {
                     r.sign = -1.0;
                     r.start -= c.len_utf8();
                 }
@@ -278,7 +278,9 @@ impl FigurePatterns {
         if !over && !PHRASE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             return None;
         }
-        let closes = |at: usize| prose[at..].trim_start().chars().next().is_none_or(|c| ".,;!?)".contains(c));
+        let closes = |at: usize| {
+            prose[at..].trim_start().chars().next().is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')'))
+        };
         self.words.read(prose, digits).filter(|w| w.value.is_some() && w.end > end && (!over || closes(w.end)))
     }
 
@@ -587,7 +589,7 @@ impl FigurePatterns {
         }
         let next = prose[after..].chars().next();
         // "15 dollars and 15." ends the sentence; "$10 and 15, respectively" lists two amounts.
-        let closes = next.is_none_or(|c| ".!?".contains(c)) || prose[after..].starts_with(" and ");
+        let closes = next.is_none_or(|c| matches!(c, '.' | '!' | '?')) || prose[after..].starts_with(" and ");
         closes.then_some((cents / per, after))
     }
 
@@ -626,7 +628,11 @@ fn percent_of(prose: &str, figure: &mut Figure) {
         |w: &str| head.len() >= w.len() && head.get(head.len() - w.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w));
     let Some(word) = ["per cent", "percent", "percents"].into_iter().find(|w| lower_end(w)) else { return };
     let before = head[..head.len() - word.len()].trim_end();
-    let closes = prose[m.range.end..].trim_start().chars().next().is_none_or(|c| ".,;:!?)".contains(c));
+    let closes = prose[m.range.end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
     if before.ends_with(|c: char| c.is_alphanumeric()) || figure.shape.dressed || m.qualifier.is_some() || !closes {
         return;
     }
