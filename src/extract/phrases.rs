@@ -180,9 +180,11 @@ impl<V> PhraseTable<V> {
         let mut ends = [0usize; 8];
         let mut pos = at;
         let mut best = None;
+        // Every byte of a key is written before it is read: one buffer serves all.
+        let mut buf = [0u8; MAX_PHRASE];
         for n in 0..self.max_words.min(starts.len()) {
             let head = &prose[..pos];
-            let trimmed = head.trim_end_matches([' ', '\t', '\u{a0}']);
+            let trimmed = &head[..skip_spaces_back(head)];
             if trimmed.len() == head.len() && (n > 0 || !head.is_empty() && !at_word_edge(head)) {
                 break;
             }
@@ -193,7 +195,6 @@ impl<V> PhraseTable<V> {
             starts[n] = start;
             ends[n] = trimmed.len();
             pos = start;
-            let mut buf = [0u8; MAX_PHRASE];
             let mut len = 0;
             for i in (0..=n).rev() {
                 let word = &prose[starts[i]..ends[i]];
@@ -277,6 +278,21 @@ fn skip_spaces(prose: &str, at: usize) -> usize {
             // U+00A0 in UTF-8.
             Some([0xc2, 0xa0, ..]) => i += 2,
             _ => return i,
+        }
+    }
+}
+
+/// Where the spaces, tabs and no-break spaces that end `head` start: read as
+/// bytes, since this runs before every figure.
+fn skip_spaces_back(head: &str) -> usize {
+    let bytes = head.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        match bytes[..end] {
+            [.., b' ' | b'\t'] => end -= 1,
+            // U+00A0 in UTF-8.
+            [.., 0xc2, 0xa0] => end -= 2,
+            _ => return end,
         }
     }
 }
