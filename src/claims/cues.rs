@@ -2,7 +2,7 @@
 //! change nouns, comparatives, fraction words and period phrases — compiled once
 //! from the lexicon.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use regex::Regex;
@@ -126,10 +126,13 @@ impl Cues {
         for m in self.any.find_iter(text) {
             let k = key(m.as_str());
             // "up to 600 tonnes" is a bound, not a rise; "up from" only attaches a level.
-            let next = text[m.end()..].split_whitespace().next().unwrap_or("");
-            let next_is = |word: &str| next.eq_ignore_ascii_case(word);
-            if k == "up" && next_is("to") || (k == "up" || k == "down") && next_is("from") {
-                continue;
+            // The next word is read only after these two cues.
+            if k == "up" || k == "down" {
+                let next = text[m.end()..].split_whitespace().next().unwrap_or("");
+                let next_is = |word: &str| next.eq_ignore_ascii_case(word);
+                if k == "up" && next_is("to") || next_is("from") {
+                    continue;
+                }
             }
             if let Some(kind) = self.kinds.get(&k) {
                 cues.push(Cue { kind: kind.clone(), range: m.range(), text: k });

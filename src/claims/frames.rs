@@ -139,14 +139,14 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
     let mut claims: Vec<Claim> = Vec::new();
     let mut first_mention = 0;
     // One scan of the whole prose is far cheaper than five regex searches per sentence.
-    let all_cues = cues.find(prose);
+    let mut all_cues = cues.find(prose);
     let mut first_cue = 0;
     for (index, sentence) in sentences.iter().enumerate() {
         while first_cue < all_cues.len() && all_cues[first_cue].range.start < sentence.start {
             first_cue += 1;
         }
-        let sentence_cues =
-            &all_cues[first_cue..][..all_cues[first_cue..].partition_point(|c| c.range.start < sentence.end)];
+        let in_this = all_cues[first_cue..].partition_point(|c| c.range.start < sentence.end);
+        let sentence_cues = &mut all_cues[first_cue..][..in_this];
         while first_mention < mentions.len() && mentions[first_mention].range.start < sentence.start {
             first_mention += 1;
         }
@@ -160,10 +160,16 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
         if !in_sentence.iter().any(|&i| !mentions[i].kind.is_temporal()) {
             continue;
         }
+        // Sentences are disjoint, so each cue is read by one sentence at most: its
+        // text is moved there, not copied.
         let local_cues = sentence_cues
-            .iter()
+            .iter_mut()
             .filter(|c| c.range.end <= sentence.end)
-            .map(|c| Cue { range: c.range.start - sentence.start..c.range.end - sentence.start, ..c.clone() })
+            .map(|c| Cue {
+                kind: c.kind.clone(),
+                range: c.range.start - sentence.start..c.range.end - sentence.start,
+                text: std::mem::take(&mut c.text),
+            })
             .collect();
         let reader =
             SentenceReader { cues, prose, sentence: sentence.clone(), index, mentions, in_sentence, local_cues };

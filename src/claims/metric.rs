@@ -9,6 +9,9 @@
 //! modifiers and their names do not conflict.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 
@@ -79,6 +82,31 @@ const PRONOUNS: &[&str] = &[
     "that figure",
     "the tally",
 ];
+
+/// What a subject's word does to the metric, for the words that do more than
+/// name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    /// Begins a phrase about where or when ([`PLACE_PREPOSITIONS`]).
+    Place,
+    /// A determiner or function word: dropped.
+    Dropped,
+}
+
+/// Every word of [`PLACE_PREPOSITIONS`], [`DETERMINERS`] and [`FUNCTION_WORDS`]
+/// in one map: each token of a subject was compared with some 65 words in
+/// turn, which cost more than the rest of `normalise`.
+static WORD_CLASSES: LazyLock<HashMap<&'static str, WordClass>> = LazyLock::new(|| {
+    let mut classes = HashMap::with_capacity(PLACE_PREPOSITIONS.len() + DETERMINERS.len() + FUNCTION_WORDS.len());
+    for word in DETERMINERS.iter().chain(FUNCTION_WORDS) {
+        classes.insert(*word, WordClass::Dropped);
+    }
+    // A preposition is read as one first, whatever else it is.
+    for word in PLACE_PREPOSITIONS {
+        classes.insert(*word, WordClass::Place);
+    }
+    classes
+});
 
 /// A normalised metric.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -168,7 +196,8 @@ pub fn normalise(phrase: &str) -> Metric {
             names.push(bare.to_string());
             continue;
         }
-        if PLACE_PREPOSITIONS.contains(&lower.as_ref()) {
+        let class = WORD_CLASSES.get(lower.as_ref()).copied();
+        if class == Some(WordClass::Place) {
             in_place_phrase = true;
             continue;
         }
@@ -176,12 +205,7 @@ pub fn normalise(phrase: &str) -> Metric {
             of_tail = Some(Vec::new());
             continue;
         }
-        if in_place_phrase
-            || DETERMINERS.contains(&lower.as_ref())
-            || FUNCTION_WORDS.contains(&lower.as_ref())
-            || possessive
-            || lower == "&"
-        {
+        if in_place_phrase || class == Some(WordClass::Dropped) || possessive || lower == "&" {
             continue;
         }
         let word = fold_plural(bare);

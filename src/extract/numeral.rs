@@ -89,7 +89,8 @@ pub fn read(prose: &str, start: usize, locale: Locale) -> Option<Run> {
         end = after;
     }
     let text = &prose[start..end];
-    if separators == 0 || !text.contains([',', '.']) && !thin {
+    // Marks looked for as bytes: a char pattern searches a character at a time.
+    if separators == 0 || !text.bytes().any(|b| b == b',' || b == b'.') && !thin {
         return parse(text).map(|numeral| Run::Numeral(Read { numeral, end, note: None }));
     }
     // Thin spaces only ever group; fold them into the locale's grouping mark.
@@ -207,11 +208,13 @@ fn indian(text: &str) -> Option<Numeral> {
 /// Reads "1,234", "2.34", "150,000", ".5". Grouping commas must be in threes;
 /// anything else is not a numeral and gives `None`.
 pub fn parse(text: &str) -> Option<Numeral> {
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
+    // Read for every figure: the marks are found as bytes, not by a char searcher.
+    let (whole, fraction) = match text.bytes().position(|b| b == b'.') {
+        Some(dot) => (&text[..dot], Some(&text[dot + 1..])),
         None => (text, None),
     };
-    if !valid_grouping(whole) {
+    let grouped = whole.as_bytes().contains(&b',');
+    if !valid_grouping(whole, grouped) {
         return None;
     }
     // Digits of the whole part, grouping commas skipped: read without building a string.
@@ -224,7 +227,7 @@ pub fn parse(text: &str) -> Option<Numeral> {
     let (value, half_unit, trailing_zeros) = match fraction {
         Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => {
             // Decimals go through the standard parser, which rounds correctly.
-            let value = if whole.contains(',') {
+            let value = if grouped {
                 let mut plain: String = whole.chars().filter(|c| *c != ',').collect();
                 plain.push('.');
                 plain.push_str(f);
@@ -246,8 +249,8 @@ pub fn parse(text: &str) -> Option<Numeral> {
     Some(Numeral { value, half_unit, trailing_zeros })
 }
 
-fn valid_grouping(whole: &str) -> bool {
-    if !whole.contains(',') {
+fn valid_grouping(whole: &str, grouped: bool) -> bool {
+    if !grouped {
         return whole.bytes().all(|b| b.is_ascii_digit());
     }
     let mut groups = whole.split(',');

@@ -7,7 +7,7 @@
 //! followed by a word that starts no phrase at all, so the first word is checked
 //! against the set of first words before any longer phrase is built.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::Arc;
 
 /// The longest phrase, in bytes, that a table holds; longer lexicon entries are dropped.
@@ -28,13 +28,39 @@ pub struct Found<'a, V> {
 /// Phrases of the lexicon, matched in any ASCII case with any run of spaces.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<V> {
-    /// Keys are bytes, so that a key folded in a buffer is looked up without
-    /// checking it is UTF-8 again.
-    phrases: HashMap<Vec<u8>, (V, String, Arc<str>)>,
-    /// First words when reading forward, last words when reading backward.
-    edge_words: HashSet<Vec<u8>>,
+    /// Phrases and the words they start with in one map, so that the words read
+    /// at a position are hashed once to learn both whether they are a phrase and
+    /// whether reading one more word may give one. Keys are bytes, so that a key
+    /// folded in a buffer is looked up without checking it is UTF-8 again.
+    phrases: HashMap<Vec<u8>, Entry<V>>,
     max_words: usize,
     backward: bool,
+}
+
+/// What one key of a table is: a phrase, the first words of longer phrases, or both.
+#[derive(Debug, Clone)]
+struct Entry<V> {
+    /// The phrase's value, its entry as written, and its label.
+    phrase: Option<(V, String, Arc<str>)>,
+    /// First word of a phrase when reading forward, last word when reading backward.
+    edge: bool,
+    /// Whether a phrase of more words starts with these (ends with them, read
+    /// backward): when not, reading further cannot find a longer phrase. Most
+    /// figures are followed by "of", "to" or the like, edge words of long phrases
+    /// that the next word already rules out.
+    longer: bool,
+}
+
+impl<V> Default for Entry<V> {
+    fn default() -> Self {
+        Entry { phrase: None, edge: false, longer: false }
+    }
+}
+
+impl<V> Entry<V> {
+    fn phrase(&self) -> Option<(&V, &str, &Arc<str>)> {
+        self.phrase.as_ref().map(|(value, entry, label)| (value, entry.as_str(), label))
+    }
 }
 
 impl<V> PhraseTable<V> {
@@ -50,8 +76,7 @@ impl<V> PhraseTable<V> {
     }
 
     fn build(list: &str, entries: impl IntoIterator<Item = (String, V)>, backward: bool) -> PhraseTable<V> {
-        let mut phrases = HashMap::new();
-        let mut edge_words = HashSet::new();
+        let mut phrases: HashMap<Vec<u8>, Entry<V>> = HashMap::new();
         let mut max_words = 0;
         for (phrase, value) in entries {
             let key = fold(&phrase);
@@ -60,17 +85,29 @@ impl<V> PhraseTable<V> {
             }
             let words = key.split(' ').count();
             max_words = max_words.max(words);
-            let edge = if backward { key.rsplit(' ').next() } else { key.split(' ').next() };
-            edge_words.insert(edge.unwrap_or_default().as_bytes().to_vec());
-            let label: Arc<str> = format!("{list}: {}", phrase.trim()).into();
-            phrases.entry(key.into_bytes()).or_insert((value, phrase.trim().to_string(), label));
+            // The keys read on the way to this phrase: its first words read forward,
+            // its last words read backward, one more each step.
+            let split: Vec<&str> = key.split(' ').collect();
+            for n in 1..words {
+                let part = if backward { split[words - n..].join(" ") } else { split[..n].join(" ") };
+                let entry = phrases.entry(part.into_bytes()).or_default();
+                entry.edge |= n == 1;
+                entry.longer = true;
+            }
+            let entry = phrases.entry(key.into_bytes()).or_default();
+            entry.edge |= words == 1;
+            // The first entry of a phrase wins, as the lexicon lists it.
+            if entry.phrase.is_none() {
+                let label: Arc<str> = format!("{list}: {}", phrase.trim()).into();
+                entry.phrase = Some((value, phrase.trim().to_string(), label));
+            }
         }
-        PhraseTable { phrases, edge_words, max_words, backward }
+        PhraseTable { phrases, max_words, backward }
     }
 
     /// The words phrases start with (read forward) or end with (read backward).
     pub fn edge_words(&self) -> impl Iterator<Item = &str> {
-        self.edge_words.iter().filter_map(|w| std::str::from_utf8(w).ok())
+        self.phrases.iter().filter(|(_, e)| e.edge).filter_map(|(w, _)| std::str::from_utf8(w).ok())
     }
 
     /// The entry for one word, in any ASCII case.
@@ -83,7 +120,7 @@ impl<V> PhraseTable<V> {
         for (slot, b) in buf.iter_mut().zip(bytes) {
             *slot = b.to_ascii_lowercase();
         }
-        self.phrases.get(&buf[..bytes.len()]).map(|(value, entry, label)| (value, entry.as_str(), label))
+        self.phrases.get(&buf[..bytes.len()]).and_then(Entry::phrase)
     }
 
     /// The longest phrase that starts at `at` (after spaces, if `skip_space`), read
@@ -98,13 +135,11 @@ impl<V> PhraseTable<V> {
         let mut pos = at;
         let mut best = None;
         for n in 0..self.max_words {
-            let rest = &prose[pos..];
-            let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}']);
-            if n > 0 && trimmed.len() == rest.len() {
+            let word_start = skip_spaces(prose, pos);
+            if n > 0 && word_start == pos {
                 break;
             }
-            let word_start = pos + (rest.len() - trimmed.len());
-            let word_len = word_len(trimmed);
+            let word_len = word_len(&prose[word_start..]);
             if word_len == 0 {
                 break;
             }
@@ -122,13 +157,18 @@ impl<V> PhraseTable<V> {
                 *slot = b.to_ascii_lowercase();
             }
             len += word.len();
-            let key = &buf[..len];
-            if n == 0 && !self.edge_words.contains(key) {
+            pos = word_start + word_len;
+            // One look-up tells both whether the words so far are a phrase and,
+            // for the first word, whether any phrase starts with it.
+            let found = self.phrases.get(&buf[..len]);
+            if n == 0 && !found.is_some_and(|e| e.edge) {
                 return None;
             }
-            pos = word_start + word_len;
-            if let Some((value, entry, label)) = self.phrases.get(key) {
+            if let Some((value, entry, label)) = found.and_then(Entry::phrase) {
                 best = Some(Found { edge: pos, value, entry, label });
+            }
+            if !found.is_some_and(|e| e.longer) {
+                break;
             }
         }
         best
@@ -140,9 +180,11 @@ impl<V> PhraseTable<V> {
         let mut ends = [0usize; 8];
         let mut pos = at;
         let mut best = None;
+        // Every byte of a key is written before it is read: one buffer serves all.
+        let mut buf = [0u8; MAX_PHRASE];
         for n in 0..self.max_words.min(starts.len()) {
             let head = &prose[..pos];
-            let trimmed = head.trim_end_matches([' ', '\t', '\u{a0}']);
+            let trimmed = &head[..skip_spaces_back(head)];
             if trimmed.len() == head.len() && (n > 0 || !head.is_empty() && !at_word_edge(head)) {
                 break;
             }
@@ -153,7 +195,6 @@ impl<V> PhraseTable<V> {
             starts[n] = start;
             ends[n] = trimmed.len();
             pos = start;
-            let mut buf = [0u8; MAX_PHRASE];
             let mut len = 0;
             for i in (0..=n).rev() {
                 let word = &prose[starts[i]..ends[i]];
@@ -169,12 +210,15 @@ impl<V> PhraseTable<V> {
                 }
                 len += word.len();
             }
-            let key = &buf[..len];
-            if n == 0 && !self.edge_words.contains(key) {
+            let found = self.phrases.get(&buf[..len]);
+            if n == 0 && !found.is_some_and(|e| e.edge) {
                 return None;
             }
-            if let Some((value, entry, label)) = self.phrases.get(key) {
+            if let Some((value, entry, label)) = found.and_then(Entry::phrase) {
                 best = Some(Found { edge: start, value, entry, label });
+            }
+            if !found.is_some_and(|e| e.longer) {
+                break;
             }
         }
         best
@@ -193,7 +237,12 @@ fn word_len(text: &str) -> usize {
     let bytes = text.as_bytes();
     // No phrase word is longer than a key: a longer run is no phrase, and is never
     // read to its end (a run of letters may be the rest of the document).
-    let plain = bytes.iter().take(MAX_PHRASE + 1).take_while(|b| b.is_ascii_alphanumeric()).count();
+    // An index loop: this runs for every word after every figure, and the
+    // iterator chain it replaces cost several times as many instructions.
+    let mut plain = 0;
+    while plain <= MAX_PHRASE && plain < bytes.len() && bytes[plain].is_ascii_alphanumeric() {
+        plain += 1;
+    }
     // Most words are plain ASCII letters ended by a space: no need to look further.
     if bytes.get(plain).is_none_or(|b| matches!(b, b' ' | b',' | b';' | b')' | b'\n')) {
         return plain;
@@ -203,7 +252,9 @@ fn word_len(text: &str) -> usize {
         .take(MAX_PHRASE + 1)
         .find(|&(i, c)| {
             i >= MAX_PHRASE
-                || !(c.is_alphanumeric() || "°²'’".contains(c) || (i > 0 && "./-".contains(c) && continues(text, i)))
+                || !(c.is_alphanumeric()
+                    || matches!(c, '°' | '²' | '\'' | '’')
+                    || (i > 0 && matches!(c, '.' | '/' | '-') && continues(text, i)))
         })
         .map_or(text.len(), |(i, _)| i)
 }
@@ -217,11 +268,59 @@ fn continues(text: &str, i: usize) -> bool {
     }
 }
 
+/// Where the word after `at` starts: past any spaces, tabs and no-break spaces.
+fn skip_spaces(prose: &str, at: usize) -> usize {
+    let bytes = prose.as_bytes();
+    let mut i = at;
+    loop {
+        match bytes.get(i..) {
+            Some([b' ' | b'\t', ..]) => i += 1,
+            // U+00A0 in UTF-8.
+            Some([0xc2, 0xa0, ..]) => i += 2,
+            _ => return i,
+        }
+    }
+}
+
+/// Where the spaces, tabs and no-break spaces that end `head` start: read as
+/// bytes, since this runs before every figure.
+fn skip_spaces_back(head: &str) -> usize {
+    let bytes = head.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        match bytes[..end] {
+            [.., b' ' | b'\t'] => end -= 1,
+            // U+00A0 in UTF-8.
+            [.., 0xc2, 0xa0] => end -= 2,
+            _ => return end,
+        }
+    }
+}
+
+/// The length of the word that ends `text`, read backward.
 fn word_len_back(text: &str) -> usize {
+    // Most words before a figure are plain ASCII: count bytes, and fall back to
+    // reading characters only at a byte that is not ASCII.
+    let bytes = text.as_bytes();
+    let mut len = 0;
+    while len <= MAX_PHRASE && len < bytes.len() {
+        let b = bytes[bytes.len() - 1 - len];
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'\'') {
+            len += 1;
+        } else if b.is_ascii() {
+            return len;
+        } else {
+            return word_len_back_chars(text);
+        }
+    }
+    len
+}
+
+fn word_len_back_chars(text: &str) -> usize {
     text.char_indices()
         .rev()
         .take(MAX_PHRASE + 1)
-        .take_while(|&(_, c)| c.is_alphanumeric() || ".-'’".contains(c))
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’'))
         .map(|(_, c)| c.len_utf8())
         .sum()
 }

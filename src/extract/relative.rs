@@ -122,7 +122,9 @@ pub fn read_span(prose: &str, range: Range<usize>, context: &Context) -> Option<
     // "10-15 years", "2 1/2 years": the amount ends a range or a fraction, which the
     // figures pass reads whole.
     let mut before = prose[..range.start].chars().rev();
-    if before.next().is_some_and(|c| "-–/.".contains(c)) && before.next().is_some_and(|c| c.is_ascii_digit()) {
+    if before.next().is_some_and(|c| matches!(c, '-' | '–' | '/' | '.'))
+        && before.next().is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     // The text in lower case, on the stack: no span the pattern finds is longer.

@@ -571,7 +571,9 @@ fn stands_alone_as_year(prose: &str, range: Range<usize>) -> bool {
     let after = &prose[range.end..];
     let prev = before.chars().next_back();
     let next = after.chars().next();
-    if prev.is_some_and(|c| "$€£¥.,-–/#:".contains(c) || c.is_alphanumeric()) {
+    if prev.is_some_and(|c| {
+        matches!(c, '$' | '€' | '£' | '¥' | '.' | ',' | '-' | '–' | '/' | '#' | ':') || c.is_alphanumeric()
+    }) {
         return false;
     }
     if next.is_some_and(|c| c == '%' || c.is_alphanumeric())
@@ -583,11 +585,13 @@ fn stands_alone_as_year(prose: &str, range: Range<usize>) -> bool {
     }
     let after_word = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     // A word a count is of makes it a count ("2000 employees"), unless a time word
-    // comes before ("in 2000 people moved").
+    // comes before ("in 2000 people moved"); the word before is read only then.
+    if !COUNTED_AFTER_YEAR.iter().any(|w| w.eq_ignore_ascii_case(after_word)) {
+        return true;
+    }
     let before_word =
         super::text_before(prose, range.start, super::LOOK_AROUND).split_whitespace().next_back().unwrap_or("");
-    let counted = COUNTED_AFTER_YEAR.iter().any(|w| w.eq_ignore_ascii_case(after_word));
-    !counted || YEAR_PREPOSITIONS.iter().any(|w| w.eq_ignore_ascii_case(before_word))
+    YEAR_PREPOSITIONS.iter().any(|w| w.eq_ignore_ascii_case(before_word))
 }
 
 /// Words after a four-digit number that make it a count, not a year.

@@ -201,7 +201,7 @@ pub fn glued_before(prose: &str, start: usize) -> bool {
     let mut chars = prose[..start].chars().rev();
     match chars.next() {
         None => false,
-        Some(c) if c.is_alphanumeric() || "_/#@.:\\".contains(c) => true,
+        Some(c) if c.is_alphanumeric() || matches!(c, '_' | '/' | '#' | '@' | '.' | ':' | '\\') => true,
         Some('-' | '–') => chars.next().is_some_and(|c| c.is_alphanumeric()),
         _ => false,
     }

@@ -449,5 +449,5 @@ fn word_end(prose: &str, at: usize) -> usize {
 fn is_range_dash(prose: &str, at: usize) -> bool {
     let mut chars = prose[at..].chars();
     matches!(chars.next(), Some('-' | '–' | '—'))
-        && chars.next().is_some_and(|c| c.is_ascii_digit() || "$€£¥".contains(c))
+        && chars.next().is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
 }

@@ -37,11 +37,22 @@ pub struct Minor {
     pub entry: Arc<str>,
 }
 
+/// A currency symbol written before a figure.
+#[derive(Debug)]
+struct Symbol {
+    symbol: String,
+    code: String,
+    label: Arc<str>,
+    /// Symbols of two or more letters match in any case ("cad$"); counted once
+    /// here, not for every figure after a "$".
+    any_case: bool,
+}
+
 /// Every way the lexicon writes money.
 #[derive(Debug)]
 pub struct Money {
-    /// Symbols before a figure, grouped by their last character: symbol, code, label.
-    symbols: HashMap<char, Vec<(String, String, Arc<str>)>>,
+    /// Symbols before a figure, grouped by their last character.
+    symbols: HashMap<char, Vec<Symbol>>,
     /// Symbols after a figure.
     after: Vec<(String, String, Arc<str>)>,
     words: PhraseTable<String>,
@@ -56,14 +67,16 @@ pub struct Money {
 
 impl Money {
     pub fn new(lexicon: &Lexicon) -> Money {
-        let mut symbols: HashMap<char, Vec<(String, String, Arc<str>)>> = HashMap::new();
+        let mut symbols: HashMap<char, Vec<Symbol>> = HashMap::new();
         let label = |s: &str| -> Arc<str> { format!("currencies: {s}").into() };
         let mut after = Vec::new();
         let mut codes = HashMap::new();
         for c in &lexicon.currencies {
             for s in &c.symbols {
                 if let Some(last) = s.chars().next_back() {
-                    symbols.entry(last).or_default().push((s.clone(), c.code.clone(), label(s)));
+                    let any_case = s.chars().filter(char::is_ascii_alphabetic).count() >= 2;
+                    let symbol = Symbol { symbol: s.clone(), code: c.code.clone(), label: label(s), any_case };
+                    symbols.entry(last).or_default().push(symbol);
                 }
             }
             after.extend(c.after.iter().map(|s| (s.clone(), c.code.clone(), label(s))));
@@ -73,7 +86,7 @@ impl Money {
         }
         // Longest first, so that "US$" wins over "$".
         for list in symbols.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+            list.sort_by(|a, b| b.symbol.len().cmp(&a.symbol.len()).then(a.symbol.cmp(&b.symbol)));
         }
         after.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let words = PhraseTable::after(
@@ -115,14 +128,18 @@ impl Money {
             }
         }
         let list = self.symbols.get(&last)?;
-        for (symbol, code, label) in list {
+        for Symbol { symbol, code, label, any_case } in list {
             let Some(start) = head.len().checked_sub(symbol.len()) else { continue };
-            let Some(written) = head.get(start..) else { continue };
-            let letters = symbol.chars().filter(char::is_ascii_alphabetic).count();
-            let same = written == symbol || letters >= 2 && written.eq_ignore_ascii_case(symbol);
+            // Compared as bytes: bytes equal to a symbol's, even up to ASCII case,
+            // start where a character starts, so no boundary check is needed.
+            let written = &head.as_bytes()[start..];
+            let same = written == symbol.as_bytes() || *any_case && written.eq_ignore_ascii_case(symbol.as_bytes());
+            if !same {
+                continue;
+            }
             // "AUS$" is not "US$"; "a$" is not "A$".
             let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-            if same && !glued {
+            if !glued {
                 return Some(CurrencyAt {
                     edge: start,
                     code: code.clone(),

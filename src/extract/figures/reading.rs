@@ -183,9 +183,9 @@ impl FigurePatterns {
             // Only a symbol: the dash before it is the range's, not a sign.
             self.money.symbol_before(prose, r.start).filter(|p| p.edge < r.start)
         } else {
-            if let Some(c) = prose[..r.start].chars().next_back().filter(|c| "-−–".contains(*c)) {
+            if let Some(c) = prose[..r.start].chars().next_back().filter(|c| matches!(c, '-' | '−' | '–')) {
                 let before = prose[..r.start - c.len_utf8()].chars().next_back();
-                if before.is_none_or(|b| !b.is_alphanumeric() && !"-–.,/".contains(b)) {
+                if before.is_none_or(|b| !b.is_alphanumeric() && !matches!(b, '-' | '–' | '.' | ',' | '/')) {
                     r.sign = -1.0;
                     r.start -= c.len_utf8();
                 }
@@ -278,7 +278,9 @@ impl FigurePatterns {
         if !over && !PHRASE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             return None;
         }
-        let closes = |at: usize| prose[at..].trim_start().chars().next().is_none_or(|c| ".,;!?)".contains(c));
+        let closes = |at: usize| {
+            prose[at..].trim_start().chars().next().is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')'))
+        };
         self.words.read(prose, digits).filter(|w| w.value.is_some() && w.end > end && (!over || closes(w.end)))
     }
 
@@ -367,9 +369,20 @@ impl FigurePatterns {
         context: &Context,
         right_of_range: bool,
     ) -> Result<Figure, Unread> {
+        // Whether a phrase may start after `pos`, asked up to three times; usually
+        // nothing is read in between and the answer is remembered.
+        let mut asked: Option<(usize, bool)> = None;
+        let mut may_start_at = |pos: usize| match asked {
+            Some((at, answer)) if at == pos => answer,
+            _ => {
+                let answer = may_start(&self.after_words, prose, pos);
+                asked = Some((pos, answer));
+                answer
+            }
+        };
         // After a space: a scale word, then a percent sign, points, a currency, a
         // minor unit or a unit of measure.
-        if !r.scaled && r.unit.is_none() && r.minor.is_none() && may_start(&self.after_words, prose, r.pos) {
+        if !r.scaled && r.unit.is_none() && r.minor.is_none() && may_start_at(r.pos) {
             if let Some(s) =
                 self.spaced_scales.find(prose, r.pos).filter(|_| prose[r.pos..].starts_with(char::is_whitespace))
             {
@@ -403,11 +416,7 @@ impl FigurePatterns {
             let mut chars = prose[pos..].chars();
             chars.next().is_some_and(|c| c == ' ' || c == '\u{a0}') && !chars.as_str().starts_with(char::is_whitespace)
         };
-        if kind == MentionKind::Number
-            && r.unit.is_none()
-            && r.minor.is_none()
-            && may_start(&self.after_words, prose, r.pos)
-        {
+        if kind == MentionKind::Number && r.unit.is_none() && r.minor.is_none() && may_start_at(r.pos) {
             let pos = r.pos;
             let percent =
                 if prose[pos..].starts_with('%') || space_then(pos) && prose[pos..].trim_start().starts_with('%') {
@@ -506,7 +515,7 @@ impl FigurePatterns {
         let noun_end =
             if kind == MentionKind::Number && r.unit.is_some() && !dressed { word_end(prose, r.pos) } else { r.pos };
         // A bound after the figure says more than "about" before it: "about 500 or more".
-        if qualifier.is_none_or(|q| q == Qualifier::Approximate) && may_start(&self.after_words, prose, r.pos) {
+        if qualifier.is_none_or(|q| q == Qualifier::Approximate) && may_start_at(r.pos) {
             if let Some(q) = self.qualifiers_after.find(prose, r.pos).filter(|_| space_then(r.pos)) {
                 qualifier = Some(*q.value);
                 r.lexicon.push(q.label.clone());
@@ -580,7 +589,7 @@ impl FigurePatterns {
         }
         let next = prose[after..].chars().next();
         // "15 dollars and 15." ends the sentence; "$10 and 15, respectively" lists two amounts.
-        let closes = next.is_none_or(|c| ".!?".contains(c)) || prose[after..].starts_with(" and ");
+        let closes = next.is_none_or(|c| matches!(c, '.' | '!' | '?')) || prose[after..].starts_with(" and ");
         closes.then_some((cents / per, after))
     }
 
@@ -619,7 +628,11 @@ fn percent_of(prose: &str, figure: &mut Figure) {
         |w: &str| head.len() >= w.len() && head.get(head.len() - w.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w));
     let Some(word) = ["per cent", "percent", "percents"].into_iter().find(|w| lower_end(w)) else { return };
     let before = head[..head.len() - word.len()].trim_end();
-    let closes = prose[m.range.end..].trim_start().chars().next().is_none_or(|c| ".,;:!?)".contains(c));
+    let closes = prose[m.range.end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
     if before.ends_with(|c: char| c.is_alphanumeric()) || figure.shape.dressed || m.qualifier.is_some() || !closes {
         return;
     }
