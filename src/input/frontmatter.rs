@@ -50,9 +50,6 @@ pub(crate) fn read(source: &str, start: usize, after_comments: bool) -> Result<O
         return Ok(None);
     };
     let yaml = &source[yaml_range.clone()];
-    if let Some(simple) = simple::read(yaml) {
-        return Ok(Some(FrontMatter { end, date: simple.date, locale: None }));
-    }
     // Lines and columns are wanted only for an error, which is rare: index lazily.
     let lines = || LineIndex::new(source);
     let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
@@ -227,99 +224,6 @@ fn shift_lines(message: &str, by: usize) -> String {
         Err(_) => caps[0].to_string(),
     })
     .into_owned()
-}
-
-/// A fast path for the front matter most articles have: one `key: value` per
-/// line, the values plain words, double-quoted strings without escapes, or flat
-/// lists of plain words. Handing those to the YAML parser cost about 25,000
-/// instructions per document, for a date it finds on one line.
-///
-/// The grammar accepted here is a small subset of YAML that the parser always
-/// accepts, and whose date values it reads as the same strings. Anything else —
-/// a comment, an indented line, a quote or escape, a repeated key, a `locale`,
-/// a date value that is not a date — falls back to the parser, so its answers
-/// and its error messages stay the only ones.
-mod simple {
-    use jiff::civil::Date;
-
-    pub(super) struct Simple {
-        pub(super) date: Option<Date>,
-    }
-
-    /// The front matter `yaml` states, or `None` to ask the YAML parser.
-    pub(super) fn read(yaml: &str) -> Option<Simple> {
-        let mut keys: Vec<&str> = Vec::new();
-        // The first date key present, in the order of preference, with its value.
-        let mut date: Option<(usize, &str)> = None;
-        for line in yaml.split('\n') {
-            if line.is_empty() {
-                continue;
-            }
-            let (key, value) = line.split_once(": ")?;
-            if !is_key(key) || keys.contains(&key) || key == "locale" {
-                return None;
-            }
-            keys.push(key);
-            let value = value.trim_start_matches(' ');
-            let text = if let Some(quoted) = value.strip_prefix('"') {
-                let text = quoted.strip_suffix('"')?;
-                text.chars().all(in_quotes).then_some(text)?
-            } else if let Some(items) = value.strip_prefix('[') {
-                let items = items.trim_end_matches(' ').strip_suffix(']')?;
-                // A colon means more in a flow list than in a plain value.
-                let item = |item: &str| is_plain(item.trim_matches(' ')) && !item.contains(':');
-                (items.is_empty() || items.split(',').all(item)).then_some("")?
-            } else {
-                let text = value.trim_end_matches(' ');
-                is_plain(text).then_some(text)?
-            };
-            if let Some(rank) = super::DATE_KEYS.iter().position(|k| *k == key) {
-                if date.is_none_or(|(best, _)| rank < best) {
-                    date = Some((rank, text));
-                }
-            }
-        }
-        if keys.is_empty() {
-            return None;
-        }
-        // A date key whose value is no date is an error the parser words.
-        let date = match date {
-            Some((_, text)) => Some(super::parse_date(text)?),
-            None => None,
-        };
-        Some(Simple { date })
-    }
-
-    /// A key YAML reads as that string: not one it reads as a null or a
-    /// boolean, two of which could be the same key written twice.
-    fn is_key(key: &str) -> bool {
-        const SPECIAL: [&str; 9] = ["null", "true", "false", "yes", "no", "on", "off", "y", "n"];
-        key.starts_with(|c: char| c.is_ascii_alphabetic())
-            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            && !SPECIAL.iter().any(|w| w.eq_ignore_ascii_case(key))
-    }
-
-    /// A plain scalar that YAML reads as the text itself: it starts with a letter
-    /// or digit, and holds no character that could start a comment, a flow
-    /// collection, a quote or a mapping (a colon only before a digit, as in
-    /// "10:00").
-    fn is_plain(text: &str) -> bool {
-        let bytes = text.as_bytes();
-        bytes.first().is_some_and(u8::is_ascii_alphanumeric)
-            && bytes.iter().enumerate().all(|(i, &b)| {
-                b.is_ascii_alphanumeric()
-                    || matches!(b, b' ' | b'.' | b'-' | b'_' | b'/' | b'+')
-                    || b == b':' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-            })
-    }
-
-    /// A character a double-quoted YAML string may hold as itself: printable,
-    /// and neither a quote nor a backslash.
-    fn in_quotes(c: char) -> bool {
-        matches!(c, ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fefe}' | '\u{ff00}'..='\u{fffd}' | '\u{10000}'..)
-            && c != '"'
-            && c != '\\'
-    }
 }
 
 #[cfg(test)]
