@@ -65,8 +65,10 @@ impl Pattern {
                     let words = if i == 0 || after_spaced_gap { words.trim_start() } else { words };
                     after_spaced_gap = false;
                     let words = if i + 1 == pieces.len() { words.trim_end() } else { words };
-                    if i == 0 && words.starts_with(|c: char| c.is_alphanumeric()) {
-                        regex.push_str(r"\b");
+                    if i == 0
+                        && let Some(edge) = words.chars().next().filter(|c| c.is_alphanumeric())
+                    {
+                        regex.push_str(word_boundary(edge));
                     }
                     let mut spaces = false;
                     for c in words.chars() {
@@ -80,8 +82,10 @@ impl Pattern {
                         spaces = false;
                         regex.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
                     }
-                    if i + 1 == pieces.len() && words.ends_with(|c: char| c.is_alphanumeric()) {
-                        regex.push_str(r"\b");
+                    if i + 1 == pieces.len()
+                        && let Some(edge) = words.chars().next_back().filter(|c| c.is_alphanumeric())
+                    {
+                        regex.push_str(word_boundary(edge));
                     }
                 }
                 Piece::Gap => {
@@ -181,6 +185,14 @@ impl Pattern {
         }
         found
     }
+}
+
+/// A word boundary beside `edge`. The shadow text holds non-ASCII figure
+/// characters, before which the regex crate's fast engines cannot decide a Unicode
+/// `\b` and fall back to a slow one; beside an ASCII letter or digit the ASCII
+/// boundary means the same.
+fn word_boundary(edge: char) -> &'static str {
+    if edge.is_ascii_alphanumeric() { r"(?-u:\b)" } else { r"\b" }
 }
 
 /// A piece of a pattern's text.
