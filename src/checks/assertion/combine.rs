@@ -149,7 +149,8 @@ fn bind(rule: &Assertion, doc: &Document, analysis: &Analysis) -> Vec<Vec<(usize
                             }
                         }
                     }
-                    tuples.sort_by_key(|(_, t)| t.first().map(|(_, b)| b.range.start));
+                    // In the order they stand, which `first.` relies on.
+                    tuples.sort_by_key(|(_, t)| t.iter().map(|(_, b)| b.range.start).min());
                 }
                 Source::Select { selector, name, .. } => {
                     for (claim, mention) in selector.candidates(analysis) {
@@ -170,8 +171,8 @@ struct Found<'a> {
     steps: Vec<String>,
 }
 
-/// Checks every combination of one unit's tuples, calling `report` for each that
-/// the assertion rules out.
+/// Checks every combination of one unit's tuples, calling `report` once for each
+/// figure the assertion rules out in every pairing of it.
 fn check_unit<'a>(rule: &'a Assertion, lists: &[Vec<&'a Tuple>], mut report: impl FnMut(Found<'a>)) {
     let first = rule.first_source.and_then(|s| lists[s].first().copied());
     let ranges: Vec<std::ops::Range<usize>> = lists
