@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Check, Hit, Kind, describe, read_params};
-use crate::claims::{Amount, Analysis, Claim, Confidence, Direction, Metric, metric, units_agree};
+use crate::claims::{Amount, Analysis, Basis, Claim, Confidence, Direction, Metric, metric, units_agree};
 use crate::extract::{Mention, MentionKind};
 use crate::input::Document;
 use crate::interval::Interval;
@@ -82,6 +82,11 @@ impl Check for ChangeMismatch {
         let mut hits = Vec::new();
         for (index, claim) in analysis.claims.iter().enumerate() {
             let Some(change) = claim.change.as_ref() else { continue };
+            // A contributor is a part of another change, and a change on another
+            // basis (constant currency, real terms) is not one the levels show.
+            if claim.binding.component || matches!(claim.binding.basis, Some(Basis::Other(_))) {
+                continue;
+            }
             if !self.metrics.is_empty()
                 && !claim.metric.as_ref().is_some_and(|m| self.metrics.iter().any(|wanted| wanted.matches(m)))
             {
@@ -119,14 +124,30 @@ impl ChangeMismatch {
         let paragraph = |c: &Claim| doc.blocks.partition_point(|b| b.end <= c.cue.start);
         let in_scope = |c: &Claim| self.params.scope == Scope::Document || paragraph(c) == paragraph(claim);
         let metric = claim.metric.as_ref().filter(|_| claim.confidence >= self.params.min_confidence)?;
-        let period = claim.period?.previous();
+        let period = claim.period?;
+        // "Up 4% year on year" for a quarter is against that quarter a year before.
+        let period = match claim.binding.basis {
+            Some(Basis::YearOnYear) if period.is_part_of_year() => period.a_year_before(),
+            _ => period.previous(),
+        };
         let to = &analysis.mentions[claim.level?];
-        let candidates: Vec<&Claim> = analysis.claims[..index]
+        let levels: Vec<&Claim> = analysis.claims[..index]
             .iter()
             .filter(|c| c.period == Some(period) && c.confidence >= self.params.min_confidence && in_scope(c))
-            .filter(|c| c.metric.as_ref().is_some_and(|m| m.matches(metric)))
+            .filter(|c| !c.binding.component && c.binding.basis.is_none())
             .filter(|c| c.level.is_some_and(|l| units_agree(&analysis.mentions[l], to)))
             .collect();
+        let mut candidates: Vec<&Claim> =
+            levels.iter().copied().filter(|c| c.metric.as_ref().is_some_and(|m| m.matches(metric))).collect();
+        if candidates.is_empty() {
+            // "passenger traffic" … "traffic": a metric shortened to its head meets
+            // the fuller one, when the document names no other metric of that head.
+            let all_metrics = analysis.claims.iter().filter_map(|c| c.metric.as_ref());
+            if metric::unambiguous_head(metric, all_metrics) {
+                candidates =
+                    levels.into_iter().filter(|c| c.metric.as_ref().is_some_and(|m| m.narrows(metric))).collect();
+            }
+        }
         let first = *candidates.last()?;
         let value = analysis.mentions[first.level?].value;
         // Two different levels for one metric and period: which one is meant is unclear.

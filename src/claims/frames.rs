@@ -11,8 +11,9 @@
 use std::ops::Range;
 
 use super::cues::{Cue, CueKind, Cues, Direction};
+use super::grammar::{Basis, Clause, ClauseKind, Grammar};
 use super::metric::{Subject, subject};
-use super::{Amount, Change, Claim, Confidence, Period, Role, units_agree};
+use super::{Amount, Binding, Change, Claim, Confidence, Period, Role, SubjectRule, units_agree};
 use crate::extract::{Form, Mention, MentionKind};
 
 /// Words before a figure that make it the level reached.
@@ -135,7 +136,13 @@ fn clause_start(before: &str) -> usize {
 }
 
 /// Binds the claims of every sentence, in document order.
-pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Mention]) -> Vec<Claim> {
+pub fn bind(
+    cues: &Cues,
+    grammar: &Grammar,
+    prose: &str,
+    sentences: &[Range<usize>],
+    mentions: &[Mention],
+) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut first_mention = 0;
     // One scan of the whole prose is far cheaper than five regex searches per sentence.
@@ -162,7 +169,7 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
         }
         // Sentences are disjoint, so each cue is read by one sentence at most: its
         // text is moved there, not copied.
-        let local_cues = sentence_cues
+        let local_cues: Vec<Cue> = sentence_cues
             .iter_mut()
             .filter(|c| c.range.end <= sentence.end)
             .map(|c| Cue {
@@ -171,8 +178,20 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
                 text: std::mem::take(&mut c.text),
             })
             .collect();
-        let reader =
-            SentenceReader { cues, prose, sentence: sentence.clone(), index, mentions, in_sentence, local_cues };
+        let text = &prose[sentence.clone()];
+        let cue_ranges: Vec<Range<usize>> = local_cues.iter().map(|c: &Cue| c.range.clone()).collect();
+        let clauses = grammar.clauses(text, &cue_ranges);
+        let reader = SentenceReader {
+            cues,
+            grammar,
+            prose,
+            sentence: sentence.clone(),
+            index,
+            mentions,
+            in_sentence,
+            local_cues,
+            clauses,
+        };
         // Only the sentence just before can lend its metric to "it"; stop looking past it.
         let previous = claims
             .iter()
@@ -180,7 +199,13 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
             .take_while(|c| c.sentence + 1 >= index)
             .position(|c| c.sentence + 1 == index && c.metric.is_some())
             .map(|back| claims.len() - 1 - back);
-        let read = reader.read(previous.map(|p| &claims[p]));
+        let mut read = reader.read(previous.map(|p| &claims[p]));
+        // The items under "…, due to:" are contributors to the change before them.
+        if index > 0 && lists_contributors(grammar, prose, &sentences[index - 1], &claims) {
+            for claim in &mut read {
+                claim.binding.component = true;
+            }
+        }
         claims.extend(read);
     }
     claims
@@ -188,6 +213,7 @@ pub fn bind(cues: &Cues, prose: &str, sentences: &[Range<usize>], mentions: &[Me
 
 struct SentenceReader<'a> {
     cues: &'a Cues,
+    grammar: &'a Grammar,
     prose: &'a str,
     sentence: Range<usize>,
     index: usize,
@@ -195,6 +221,8 @@ struct SentenceReader<'a> {
     in_sentence: Vec<usize>,
     /// The sentence's cues, in sentence-relative offsets.
     local_cues: Vec<Cue>,
+    /// The sentence's clauses, in order, covering it.
+    clauses: Vec<Clause>,
 }
 
 impl SentenceReader<'_> {
@@ -249,41 +277,132 @@ impl SentenceReader<'_> {
                 _ => true,
             })
             .collect();
-        // A year stated before the first verb holds for the sentence; a sentence that
-        // names no time at all goes on in the period of the one before.
+        // A year stated in the main clause before the first verb holds for the
+        // sentence; a sentence that names no time at all goes on in the period of
+        // the one before.
+        let carried = previous.and_then(|p| p.period).filter(|_| !self.names_a_time());
         let sentence_period =
-            self.sentence_period(openers.first().map_or(text.len(), |c| c.range.start)).or_else(|| {
-                let carried = previous?.period?;
-                (!self.names_a_time()).then_some(carried)
-            });
+            self.sentence_period(openers.first().map_or(text.len(), |c| c.range.start), carried).or(carried);
+        let context_period = sentence_period.or(previous.and_then(|p| p.period));
         let mut claims: Vec<Claim> = Vec::new();
         for (k, cue) in openers.iter().enumerate() {
-            let end = openers.get(k + 1).map_or(text.len(), |next| next.range.start);
+            let ci = self.clause_of(cue.range.start);
+            let clause = &self.clauses[ci];
+            let next = openers.get(k + 1).map_or(text.len(), |next| next.range.start);
+            let end = next.min(clause.range.end);
             let claim = match cue.kind {
-                CueKind::ChangeVerb(direction) => self.verb_frame(cue, direction, None, end),
-                CueKind::FactorVerb(factor) => {
-                    self.verb_frame(cue, if factor >= 1.0 { Direction::Up } else { Direction::Down }, Some(factor), end)
+                CueKind::ChangeVerb(direction) => {
+                    self.verb_frame(cue, direction, None, cue.range.end..end, context_period)
                 }
-                CueKind::LevelVerb => self.level_frame(cue, end),
+                CueKind::FactorVerb(factor) => {
+                    let direction = if factor >= 1.0 { Direction::Up } else { Direction::Down };
+                    self.verb_frame(cue, direction, Some(factor), cue.range.end..end, context_period)
+                }
+                CueKind::LevelVerb => self.level_frame(cue, end, context_period),
                 CueKind::ChangeNoun(direction) => self.noun_frame(cue, direction, end),
                 CueKind::Comparative(direction) => self.comparative_frame(cue, direction, end),
             };
             let Some(mut claim) = claim else { continue };
-            let subject_start = k.checked_sub(1).map_or(0, |p| openers[p].range.end);
-            self.bind_metric(&mut claim, subject_start, cue, &claims, previous);
+            claim.binding.clause = Some(clause.kind);
+            let same_clause = |p: usize| self.clause_of(openers[p].range.start) == ci;
+            let subject_start = match k.checked_sub(1) {
+                Some(p) if same_clause(p) => openers[p].range.end,
+                _ => clause.range.start,
+            };
+            self.bind_metric(&mut claim, subject_start, cue, ci, &claims, previous);
             if cue.kind == CueKind::LevelVerb && self.cues.is_object_level(&cue.text) {
-                // The counted noun is the metric; with none, what was counted is unknown.
-                let noun = claim.level.and_then(|l| self.mentions[l].unit.as_deref());
-                claim.metric = noun.map(super::metric::normalise).filter(|m| !m.words.is_empty());
-                claim.confidence = if claim.metric.is_some() { Confidence::High } else { Confidence::None };
+                self.bind_object(&mut claim, cue);
             }
             if claim.period.is_none() {
+                claim.period = self.period_before(clause.range.start..cue.range.start, context_period);
+            }
+            // The sentence's period holds in every clause but the one that reports it.
+            if claim.period.is_none() && clause.kind != ClauseKind::Reporting {
                 claim.period = sentence_period;
             }
+            claim.binding.basis = self.basis(clause, cue, end);
+            claim.binding.component |= clause.kind == ClauseKind::Contributor;
             claims.push(claim);
+            // ", and 12% in 2022 to $45 billion": a coordinated clause with no verb of
+            // its own states a second change of the same kind.
+            if let Some(gapped) = self.gapped(ci, &openers, k) {
+                let region = self.clauses[gapped].range.clone();
+                let direction = match cue.kind {
+                    CueKind::ChangeVerb(d) => Some((d, None)),
+                    CueKind::FactorVerb(f) => Some((if f >= 1.0 { Direction::Up } else { Direction::Down }, Some(f))),
+                    _ => None,
+                };
+                if let Some((direction, factor)) = direction
+                    && let Some(mut second) = self.verb_frame(cue, direction, factor, region, context_period)
+                    && second.mentions().iter().any(|&i| !self.mentions[i].kind.is_temporal())
+                {
+                    let first = claims.last().expect("just pushed");
+                    second.metric = first.metric.clone();
+                    second.confidence = first.confidence;
+                    second.binding.subject = SubjectRule::Elided;
+                    second.binding.frame = "gapped";
+                    second.binding.clause = Some(ClauseKind::Coordinated);
+                    claims.push(second);
+                }
+            }
         }
         lend_amounts(&mut claims, self.mentions);
         claims
+    }
+
+    /// The index of the clause that holds sentence offset `at`.
+    fn clause_of(&self, at: usize) -> usize {
+        self.clauses.partition_point(|c| c.range.end <= at).min(self.clauses.len().saturating_sub(1))
+    }
+
+    /// The coordinated clause right after clause `ci` when it holds no verb of its
+    /// own and cue `k` is the last opener of clause `ci`.
+    fn gapped(&self, ci: usize, openers: &[&Cue], k: usize) -> Option<usize> {
+        let next = ci + 1;
+        let clause = self.clauses.get(next)?;
+        if clause.kind != ClauseKind::Coordinated {
+            return None;
+        }
+        let opener_in = |c: &Clause| openers.iter().any(|o| c.range.contains(&o.range.start));
+        let last_of_clause = openers.get(k + 1).is_none_or(|o| !self.clauses[ci].range.contains(&o.range.start));
+        (last_of_clause && !opener_in(clause) && !self.local_cues.iter().any(|c| clause.range.contains(&c.range.start)))
+            .then_some(next)
+    }
+
+    /// The basis the change of a frame is stated on, from the words of its clause
+    /// up to the frame's end ("like-for-like sales rose 3%", "rose 3% in real terms").
+    fn basis(&self, clause: &Clause, cue: &Cue, end: usize) -> Option<Basis> {
+        if !matches!(
+            cue.kind,
+            CueKind::ChangeVerb(_) | CueKind::FactorVerb(_) | CueKind::ChangeNoun(_) | CueKind::Comparative(_)
+        ) {
+            return None;
+        }
+        self.grammar.basis_in(&self.text()[clause.range.start..end.max(cue.range.end)])
+    }
+
+    /// "handled 4.2 million passengers", "reported sales of $4bn": the object
+    /// names the metric, as its counted noun or as the noun phrase before "of".
+    fn bind_object(&self, claim: &mut Claim, cue: &Cue) {
+        let text = self.text();
+        let of_phrase = claim.level.and_then(|l| {
+            let between = &text[cue.range.end..self.local(l).start];
+            let phrase = between.trim_end().strip_suffix(" of")?;
+            let metric = super::metric::normalise(phrase);
+            (!metric.words.is_empty() && metric.words.len() <= 4).then_some(metric)
+        });
+        let noun = claim.level.and_then(|l| self.mentions[l].unit.as_deref());
+        claim.metric = of_phrase.or_else(|| noun.map(super::metric::normalise).filter(|m| !m.words.is_empty()));
+        claim.confidence = if claim.metric.is_some() { Confidence::High } else { Confidence::None };
+        claim.binding.subject = if claim.metric.is_some() { SubjectRule::Object } else { SubjectRule::None };
+    }
+
+    /// The period of a time stated in `range` (sentence-relative) before a verb,
+    /// when exactly one is stated.
+    fn period_before(&self, range: Range<usize>, context: Option<Period>) -> Option<Period> {
+        let mut periods = self.mentions_in(range).filter_map(|i| period_of(&self.mentions[i], context));
+        let first = periods.next()?;
+        periods.next().is_none().then_some(first)
     }
 
     /// Whether the sentence states a time of its own: a temporal mention, or words
@@ -299,37 +418,75 @@ impl SentenceReader<'_> {
 
     /// A year stated before the first verb ("In 2022, exports rose…") holds for the
     /// whole sentence.
-    fn sentence_period(&self, before: usize) -> Option<Period> {
-        let mut periods = self.mentions_in(0..before).filter_map(|i| period_of(&self.mentions[i]));
+    fn sentence_period(&self, before: usize, context: Option<Period>) -> Option<Period> {
+        let in_main = |i: &usize| {
+            let at = self.local(*i).start;
+            self.clauses[self.clause_of(at)].kind == ClauseKind::Main
+        };
+        let mut periods =
+            self.mentions_in(0..before).filter(in_main).filter_map(|i| period_of(&self.mentions[i], context));
         let first = periods.next()?;
         periods.next().is_none().then_some(first)
     }
 
-    fn verb_frame(&self, cue: &Cue, direction: Direction, factor: Option<f64>, end: usize) -> Option<Claim> {
+    /// A change verb's frame over `region`: the amount, the level reached, the
+    /// level before and the period, each told by the words that lead to it.
+    fn verb_frame(
+        &self,
+        cue: &Cue,
+        direction: Direction,
+        factor: Option<f64>,
+        region: Range<usize>,
+        context: Option<Period>,
+    ) -> Option<Claim> {
         let mut claim = self.new_claim(Role::Change, cue);
+        claim.binding.frame = "change verb";
         let mut change = Change { direction, amount: None, from: None };
         if let Some(f) = factor {
             let tolerance = self.cues.fraction_tolerance;
             let factor = crate::interval::Interval::new(f * (1.0 - tolerance), f * (1.0 + tolerance));
             change.amount =
-                Some(Amount::Factor { factor, text: cue.text.clone(), range: self.absolute(cue.range.clone()) });
+                // "was halved": the factor verb alone is the amount's text.
+                Some(Amount::Factor {
+                    factor,
+                    text: cue.text.rsplit(' ').next().unwrap_or(&cue.text).to_string(),
+                    range: self.absolute(cue.range.clone()),
+                });
         }
-        for (i, lead) in self.leads(cue.range.end..end) {
+        // "3% higher", "$2m lower": a figure just before a change word that is not a verb.
+        if self.cues.is_adverb(&cue.text)
+            && let Some(i) = self.mentions_in(0..cue.range.start).last()
+            && self.text()[self.local(i).end..cue.range.start].trim().is_empty()
+        {
+            change.amount = match self.mentions[i].kind {
+                MentionKind::Percent => Some(Amount::Percent(i)),
+                MentionKind::Points => Some(Amount::Points(i)),
+                MentionKind::Number | MentionKind::Money => Some(Amount::Absolute(i)),
+                _ => None,
+            };
+        }
+        // "up 14% on 2022's $3.5bn": a time led by a from-word dates the level after it.
+        let mut from_pending = false;
+        let end = region.end;
+        for (i, lead) in self.leads(region.clone()) {
             let m = &self.mentions[i];
             if m.kind.is_temporal() {
-                if claim.period.is_none() && !FROM_WORDS.contains(&lead.as_str()) && !lead.ends_with("to") {
-                    claim.period = period_of(m);
+                if FROM_WORDS.contains(&lead.as_str()) || lead == "on" {
+                    from_pending = true;
+                } else if claim.period.is_none() && !lead.ends_with("to") {
+                    claim.period = period_of(m, context);
                 }
                 continue;
             }
             if !is_level_kind(m.kind) && !matches!(m.kind, MentionKind::Percent | MentionKind::Points) {
                 continue;
             }
+            let pending = std::mem::take(&mut from_pending) && (lead.is_empty() || lead == "'s" || lead == "’s");
             if TO_WORDS.contains(&lead.as_str()) || ATTACHING_LEVEL_VERBS.iter().any(|v| lead.ends_with(v)) {
                 if claim.level.is_none() && is_level_kind(m.kind) {
                     claim.level = Some(i);
                 }
-            } else if FROM_WORDS.contains(&lead.as_str()) {
+            } else if pending || FROM_WORDS.contains(&lead.as_str()) || lead == "on" && change.amount.is_some() {
                 if change.from.is_none() && is_level_kind(m.kind) {
                     change.from = Some(i);
                 }
@@ -344,7 +501,7 @@ impl SentenceReader<'_> {
             }
         }
         if change.amount.is_none() {
-            change.amount = self.fraction_amount(cue.range.end..end, direction);
+            change.amount = self.fraction_amount(region.start..end, direction);
         }
         claim.change = Some(change);
         Some(claim)
@@ -370,15 +527,30 @@ impl SentenceReader<'_> {
         Some(Amount::Factor { factor, text: text[at..after + len].to_string(), range })
     }
 
-    fn level_frame(&self, cue: &Cue, end: usize) -> Option<Claim> {
+    fn level_frame(&self, cue: &Cue, end: usize, context: Option<Period>) -> Option<Claim> {
         let mut claim = self.new_claim(Role::Level, cue);
+        claim.binding.frame = "level verb";
+        let object = self.cues.is_object_level(&cue.text);
+        let text = self.text();
         for (i, lead) in self.leads(cue.range.end..end) {
             let m = &self.mentions[i];
             if m.kind.is_temporal() {
                 if claim.period.is_none() && claim.level.is_some() {
-                    claim.period = period_of(m);
+                    claim.period = period_of(m, context);
                 }
-            } else if claim.level.is_none() && is_level_kind(m.kind) && lead.is_empty() {
+            } else if claim.level.is_none()
+                && is_level_kind(m.kind)
+                && (lead.is_empty() || object && lead.ends_with(" of"))
+            {
+                // "was 3% higher at …": the figure is the amount of the change after it.
+                let local = self.local(i);
+                let before_adverb = self
+                    .local_cues
+                    .iter()
+                    .any(|c| c.range.start >= local.end && text[local.end..c.range.start].trim().is_empty());
+                if before_adverb {
+                    return None;
+                }
                 claim.level = Some(i);
             }
         }
@@ -408,8 +580,54 @@ impl SentenceReader<'_> {
             _ => return None,
         };
         let mut claim = self.new_claim(Role::Change, cue);
-        claim.change = Some(Change { direction, amount: Some(amount), from: None });
+        claim.binding.frame = "change noun";
+        let mut change = Change { direction, amount: Some(amount), from: None };
+        // "a 9% rise in sales, to €740m, from €680m in 2023": the levels and the
+        // period after the noun, read as a change verb's are.
+        let after = after_of.map_or(cue.range.end, |i| self.local(i).end);
+        for (j, lead) in self.leads(after..end) {
+            let m = &self.mentions[j];
+            if m.kind.is_temporal() {
+                if claim.period.is_none() && !FROM_WORDS.contains(&lead.as_str()) && !lead.ends_with("to") {
+                    claim.period = period_of(m, None);
+                }
+            } else if is_level_kind(m.kind) && lead.ends_with("to") && claim.level.is_none() {
+                claim.level = Some(j);
+            } else if is_level_kind(m.kind) && FROM_WORDS.contains(&lead.as_str()) && change.from.is_none() {
+                change.from = Some(j);
+            }
+        }
+        claim.change = Some(change);
+        // The noun's "in"/"of" complement names what changed: "a rise in sales".
+        if let Some(metric) = self.complement(after, end) {
+            claim.metric = Some(metric);
+            claim.confidence = Confidence::High;
+            claim.binding.subject = SubjectRule::Complement;
+        }
         Some(claim)
+    }
+
+    /// The noun phrase after "in" or "of" at `from` ("in the price of newsprint"),
+    /// up to the next figure or break.
+    fn complement(&self, from: usize, end: usize) -> Option<super::Metric> {
+        let text = &self.text()[from..end];
+        let rest = text.trim_start();
+        let skip = text.len() - rest.len();
+        let body = rest.strip_prefix("in ").or_else(|| rest.strip_prefix("of "))?;
+        let body_start = from + skip + (rest.len() - body.len());
+        let stop = self.mentions_in(body_start..end).next().map_or(end, |i| self.local(i).start);
+        let phrase = &self.text()[body_start..stop];
+        let phrase = &phrase[..phrase.find([',', ';', ':', '(']).unwrap_or(phrase.len())];
+        // Up to the first preposition that is not "of": "sales to Europe" is sales.
+        let mut cut = phrase.len();
+        for w in super::grammar::words(phrase) {
+            if w.text != "of" && self.grammar.class(w.text) == Some(super::grammar::Class::Preposition) {
+                cut = w.range.start;
+                break;
+            }
+        }
+        let metric = super::metric::normalise(&phrase[..cut]);
+        (!metric.words.is_empty() && metric.words.len() <= 5).then_some(metric)
     }
 
     /// "€48m, 60% higher than the €36m it made a year earlier".
@@ -433,6 +651,7 @@ impl SentenceReader<'_> {
             .filter(|&i| is_level_kind(self.mentions[i].kind) && self.mentions[i].unit == self.mentions[from].unit)
             .last()?;
         let mut claim = self.new_claim(Role::Change, cue);
+        claim.binding.frame = "comparative";
         claim.level = Some(to);
         claim.change = Some(Change { direction, amount: Some(amount), from: Some(from) });
         Some(claim)
@@ -449,6 +668,7 @@ impl SentenceReader<'_> {
             cue_text: cue.text.clone(),
             level: None,
             change: None,
+            binding: Binding::default(),
         }
     }
 
@@ -456,30 +676,179 @@ impl SentenceReader<'_> {
         self.sentence.start + range.start..self.sentence.start + range.end
     }
 
-    fn bind_metric(&self, claim: &mut Claim, floor: usize, cue: &Cue, earlier: &[Claim], previous: Option<&Claim>) {
+    /// The subject before a verb, from `floor` (the clause start, or the previous
+    /// verb of the same clause): the noun phrase it names, or what an empty subject
+    /// stands for in its clause.
+    fn subject_text(&self, floor: usize, verb_start: usize) -> &str {
+        use super::grammar::Class;
         let text = self.text();
-        let mut start = clause_start(&text[floor..cue.range.start]) + floor;
-        // A figure or date before the verb ends the subject ("In 2022 exports rose").
-        if let Some(last) = self.mentions_in(start..cue.range.start).last() {
+        let mut start = clause_start(&text[floor..verb_start]) + floor;
+        // "analysts expect sales to fall": the subject is what the reporting verb governs.
+        if let Some(verb) = super::grammar::words(&text[start..verb_start])
+            .filter(|w| self.grammar.class(w.text) == Some(Class::Reporting))
+            .last()
+        {
+            start += verb.range.end;
+        }
+        // "helped by a 3% drop": the contributor phrase is no part of the subject.
+        if let Some(len) = self.grammar.contributor_len(&text[start..verb_start]) {
+            start += len;
+        }
+        // The word that opens a clause ("After hitting…", "as demand weakened",
+        // "but imports fell") is no part of its subject.
+        if let Some(first) = super::grammar::words(&text[start..verb_start]).next()
+            && matches!(
+                self.grammar.class(first.text),
+                Some(Class::Subordinator | Class::Coordinator | Class::Relative)
+            )
+        {
+            start += first.range.end;
+        }
+        // A figure or date before the verb ends the subject ("In 2022 exports rose"),
+        // unless it stands in a phrase that qualifies the subject's noun ("trade
+        // between the two countries rose").
+        if let Some(last) = self
+            .mentions_in(start..verb_start)
+            .filter(|&i| !self.in_qualifier(&text[start..self.local(i).start]))
+            .last()
+        {
             start = start.max(self.local(last).end);
         }
+        &text[start..verb_start]
+    }
+
+    /// A subject without a verb the lexicon does not know at its end ("shares
+    /// closed" before "3% higher"): a noun phrase does not end in a participle.
+    fn without_trailing_verb<'t>(&self, subject: &'t str) -> &'t str {
+        let trimmed = subject.trim_end();
+        match super::grammar::words(trimmed).last() {
+            Some(w) if w.range.end == trimmed.len() && w.range.start > 0 && self.grammar.is_verb_form(w.text) => {
+                &trimmed[..w.range.start]
+            }
+            _ => subject,
+        }
+    }
+
+    /// Whether a figure after `before` stands in a prepositional phrase that
+    /// follows a noun: the last word of a class before it is a preposition, and a
+    /// word that is not a preposition or determiner stands before that.
+    fn in_qualifier(&self, before: &str) -> bool {
+        let words: Vec<&str> = super::grammar::words(before).map(|w| w.text).collect();
+        let mut k = words.len();
+        while k > 0 && self.grammar.class(words[k - 1]) == Some(super::grammar::Class::Determiner) {
+            k -= 1;
+        }
+        k >= 2
+            && self.grammar.class(words[k - 1]) == Some(super::grammar::Class::Preposition)
+            && words[..k - 1].iter().any(|w| self.grammar.class(w).is_none())
+    }
+
+    fn bind_metric(
+        &self,
+        claim: &mut Claim,
+        floor: usize,
+        cue: &Cue,
+        clause: usize,
+        earlier: &[Claim],
+        previous: Option<&Claim>,
+    ) {
+        if claim.metric.is_some() {
+            return;
+        }
         let carried_here = earlier.iter().rev().find(|c| c.metric.is_some());
-        let subject_text = &text[start..cue.range.start];
-        let (metric, confidence) = match subject(subject_text) {
-            Subject::Phrase(metric) => (Some(metric), Confidence::High),
+        let kind = self.clauses[clause].kind;
+        // "Shares closed 3% higher": the subject stands before the amount.
+        let mut verb_start = cue.range.start;
+        if self.cues.is_adverb(&cue.text)
+            && let Some(Amount::Percent(i) | Amount::Points(i) | Amount::Absolute(i)) =
+                claim.change.as_ref().and_then(|c| c.amount.as_ref())
+            && self.local(*i).end <= cue.range.start
+        {
+            verb_start = self.local(*i).start.max(floor);
+        }
+        let read = subject(self.without_trailing_verb(self.subject_text(floor, verb_start)));
+        let (metric, confidence, rule) = match read {
+            // "…, while Sarnland's climbed 25%": a possessive alone names the entity
+            // of the metric before, whose noun it leaves out.
+            Subject::Phrase(metric) if metric.words.is_empty() => match carried_here.and_then(|c| c.metric.as_ref()) {
+                Some(before) => (
+                    Some(super::Metric { words: before.words.clone(), names: metric.names }),
+                    Confidence::Medium,
+                    SubjectRule::Elided,
+                ),
+                None => (None, Confidence::None, SubjectRule::None),
+            },
+            Subject::Phrase(metric) => (Some(metric), Confidence::High, SubjectRule::Stated),
+            // "The brewer, which was founded in 1987, …": the relative clause's subject
+            // is the noun before it, and so is that of the clause that resumes after it.
+            Subject::Elided if kind == ClauseKind::Relative || self.resumes_after_relative(clause) => {
+                match self.antecedent(clause) {
+                    Some(metric) => (Some(metric), Confidence::High, SubjectRule::Antecedent),
+                    None => (None, Confidence::None, SubjectRule::None),
+                }
+            }
+            // "After hitting $1.8bn in 2022, sales fell…": a fronted clause with no
+            // subject of its own has the main clause's.
+            Subject::Elided if kind == ClauseKind::Subordinate && floor == self.clauses[clause].range.start => {
+                match self.main_subject_after(clause) {
+                    Some(metric) => (Some(metric), Confidence::High, SubjectRule::MainClause),
+                    None => (None, Confidence::None, SubjectRule::None),
+                }
+            }
             Subject::Elided if floor > 0 => match carried_here {
-                Some(c) => (c.metric.clone(), c.confidence),
-                None => (None, Confidence::None),
+                Some(c) => (c.metric.clone(), c.confidence, SubjectRule::Elided),
+                None => (None, Confidence::None, SubjectRule::None),
             },
-            Subject::Pronoun if floor == 0 || carried_here.is_none() => match previous {
-                Some(c) => (c.metric.clone(), Confidence::Medium.min(c.confidence)),
-                None => (None, Confidence::None),
-            },
-            _ => (None, Confidence::None),
+            Subject::Pronoun if floor == 0 || carried_here.is_none() || self.clauses[clause].range.start == floor => {
+                match previous.filter(|_| carried_here.is_none() || floor == 0) {
+                    Some(c) => (c.metric.clone(), Confidence::Medium.min(c.confidence), SubjectRule::Pronoun),
+                    None => match carried_here {
+                        Some(c) => (c.metric.clone(), Confidence::Medium.min(c.confidence), SubjectRule::Pronoun),
+                        None => (None, Confidence::None, SubjectRule::None),
+                    },
+                }
+            }
+            _ => (None, Confidence::None, SubjectRule::None),
         };
         claim.metric = metric;
         claim.confidence = if claim.metric.is_some() { confidence } else { Confidence::None };
+        claim.binding.subject = if claim.metric.is_some() { rule } else { SubjectRule::None };
     }
+
+    /// Whether clause `ci` goes on with the clause before a relative clause.
+    fn resumes_after_relative(&self, ci: usize) -> bool {
+        ci >= 2 && self.clauses[ci - 1].kind == ClauseKind::Relative
+    }
+
+    /// The noun phrase a relative clause refers to: the end of the clause before it.
+    fn antecedent(&self, ci: usize) -> Option<super::Metric> {
+        let relative = if self.clauses[ci].kind == ClauseKind::Relative { ci } else { ci - 1 };
+        let before = self.clauses.get(relative.checked_sub(1)?)?;
+        let text = &self.text()[before.range.clone()];
+        match subject(&text[clause_start(text)..]) {
+            Subject::Phrase(metric) => Some(metric),
+            _ => None,
+        }
+    }
+
+    /// The subject of the first verb of the main clause after clause `ci`.
+    fn main_subject_after(&self, ci: usize) -> Option<super::Metric> {
+        let main = self.clauses[ci + 1..].iter().find(|c| c.kind == ClauseKind::Main)?;
+        let verb = self.local_cues.iter().find(|c| main.range.contains(&c.range.start))?;
+        match subject(self.subject_text(main.range.start, verb.range.start)) {
+            Subject::Phrase(metric) => Some(metric),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `sentence` ends in a colon after a contributor phrase or a change
+/// ("…increased $5.2m, due to:"), so that what follows lists the parts of it.
+fn lists_contributors(grammar: &Grammar, prose: &str, sentence: &Range<usize>, claims: &[Claim]) -> bool {
+    let text = prose[sentence.clone()].trim_end();
+    text.ends_with(':')
+        && (grammar.clauses(text, &[]).iter().any(|c| c.kind == ClauseKind::Contributor)
+            || claims.iter().rev().take_while(|c| sentence.contains(&c.cue.start)).any(|c| c.role == Role::Change))
 }
 
 /// A frame that states only an amount lends it to the frame beside it that states
@@ -515,14 +884,22 @@ fn lend_amounts(claims: &mut Vec<Claim>, mentions: &[Mention]) {
                 claims.remove(k);
                 continue;
             }
-            if k > 0 && claims[k - 1].role == Role::Level && claims[k - 1].level.is_some() {
-                claims[k].level = claims[k - 1].level;
-                if claims[k].metric.is_none() {
-                    claims[k].metric = claims[k - 1].metric.clone();
-                    claims[k].confidence = claims[k - 1].confidence;
-                }
-                claims[k].period = claims[k].period.or(claims[k - 1].period);
-            }
+        }
+        // "was $96m, up 14% from $77m": a change with an amount and no level of its
+        // own, right after a level with no subject between, is a change to that level.
+        let takes_level_before = |c: &Claim| {
+            c.role == Role::Change
+                && c.level.is_none()
+                && matches!(c.binding.subject, SubjectRule::Elided | SubjectRule::None)
+                && c.change.as_ref().is_some_and(|ch| ch.amount.is_some())
+        };
+        if k > 0 && takes_level_before(&claims[k]) && claims[k - 1].role == Role::Level && claims[k - 1].level.is_some()
+        {
+            claims[k].level = claims[k - 1].level;
+            claims[k].metric = claims[k - 1].metric.clone();
+            claims[k].confidence = claims[k - 1].confidence;
+            claims[k].binding.subject = claims[k - 1].binding.subject;
+            claims[k].period = claims[k].period.or(claims[k - 1].period);
         }
         k += 1;
     }
@@ -544,13 +921,12 @@ fn is_level_kind(kind: MentionKind) -> bool {
     matches!(kind, MentionKind::Number | MentionKind::Money | MentionKind::Percent)
 }
 
-fn period_of(m: &Mention) -> Option<Period> {
+/// The period a time mention names; a quarter, half or month stated without its
+/// year ("in the second quarter") takes the year of `context`.
+fn period_of(m: &Mention, context: Option<Period>) -> Option<Period> {
     match m.kind {
         MentionKind::Year => m.year().map(Period::Year),
-        MentionKind::Period => {
-            let t = m.time.as_deref()?;
-            t.strip_prefix("FY").and_then(|y| y.parse().ok()).map(Period::FiscalYear)
-        }
+        MentionKind::Period | MentionKind::Date => Period::parse(m.time.as_deref()?, context.map(Period::year)),
         _ => None,
     }
 }

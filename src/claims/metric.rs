@@ -143,6 +143,42 @@ impl Metric {
     }
 }
 
+impl Metric {
+    /// The head noun: the last content word ("traffic" of "passenger traffic").
+    pub fn head(&self) -> Option<&str> {
+        self.words.last().map(String::as_str)
+    }
+
+    /// Whether one of the two is the other shortened: the same head, the
+    /// shorter one's words all in the longer one, and names that do not conflict
+    /// ("passenger traffic" and "traffic"; not "freight traffic" and "passenger traffic").
+    pub fn narrows(&self, other: &Metric) -> bool {
+        if self.head().is_none() || self.head() != other.head() {
+            return false;
+        }
+        let within = |a: &Metric, b: &Metric| a.words.iter().all(|w| b.words.contains(w));
+        let names_agree = self.names.is_empty()
+            || other.names.is_empty()
+            || self.names.iter().all(|n| other.names.contains(n))
+            || other.names.iter().all(|n| self.names.contains(n));
+        (within(self, other) || within(other, self)) && names_agree
+    }
+}
+
+/// Whether every metric of `metric`'s head in `all` is one fuller form of it:
+/// "traffic" is unambiguous beside "passenger traffic" alone, and ambiguous
+/// beside "passenger traffic" and "freight traffic".
+pub fn unambiguous_head<'a>(metric: &Metric, all: impl Iterator<Item = &'a Metric>) -> bool {
+    let mut fuller: Option<&Metric> = None;
+    for m in all.filter(|m| m.head() == metric.head() && m.words.len() > metric.words.len()) {
+        match fuller {
+            Some(f) if !f.matches(m) => return false,
+            _ => fuller = Some(m),
+        }
+    }
+    true
+}
+
 /// What the text before a change or level verb says about its subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
@@ -279,6 +315,19 @@ mod tests {
         assert!(!m("net profit").matches(&m("revenue")));
         assert!(!m("real wages").matches(&m("nominal wages")));
         assert!(!m("net profit").matches(&m("operating profit")));
+    }
+
+    #[test]
+    fn a_shortened_metric_meets_its_fuller_form_only_when_unambiguous() {
+        let traffic = m("traffic");
+        assert!(m("passenger traffic").narrows(&traffic));
+        assert!(!m("passenger traffic").narrows(&m("freight traffic")));
+        assert!(!m("passenger numbers").narrows(&traffic));
+        let alone = [m("passenger traffic"), m("traffic")];
+        assert!(unambiguous_head(&traffic, alone.iter()));
+        let both = [m("passenger traffic"), m("freight traffic"), m("traffic")];
+        assert!(!unambiguous_head(&traffic, both.iter()));
+        assert!(!m("Norland's exports").narrows(&m("Ostia's exports")));
     }
 
     #[test]

@@ -25,13 +25,21 @@ pub struct Lexicon {
     pub qualifiers: Vec<QualifierWords>,
     pub approximate_tolerance: Option<f64>,
     pub near_tolerance: Option<f64>,
+    /// Change verbs by lemma ("rise", "edge up"): their inflections are derived.
     pub change_verbs: Directed,
+    /// Words that state a change as they are written, not inflected ("up 12%").
+    pub change_adverbs: Directed,
+    /// The forms of irregular verbs that regular rules miss ("rise: [rose, risen]").
+    pub irregular_verbs: std::collections::BTreeMap<String, Vec<String>>,
     pub factor_verbs: Vec<FactorWords>,
     pub change_nouns: Directed,
     pub comparatives: Directed,
+    /// Level verbs by lemma ("reach", "stand at").
     pub level_verbs: Vec<String>,
-    /// Level verbs whose object is the metric ("handled 4.2 million passengers").
+    /// Level verbs whose object is the metric ("handled 4.2 million passengers"), by lemma.
     pub object_level_verbs: Vec<String>,
+    /// The word classes clause and noun-phrase reading use.
+    pub grammar: GrammarWords,
     pub fractions: Vec<FractionWords>,
     pub fraction_tolerance: Option<f64>,
     /// Scale words only number phrases read ("two dozen", "5 lakh"), beside `scales`.
@@ -131,6 +139,57 @@ pub struct Directed {
     pub down: Vec<String>,
 }
 
+/// Closed word classes, and the phrases that mark a clause's relation to the
+/// claim beside it. Binding reads sentences by these, not by phrase lists.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GrammarWords {
+    pub determiners: Vec<String>,
+    /// Prepositions: a phrase they begin after a noun qualifies it ("trade with Norland").
+    pub prepositions: Vec<String>,
+    /// Words that open a subordinate clause ("as demand weakened", "after hitting…").
+    pub subordinators: Vec<String>,
+    /// Words that open a relative clause ("which was founded in 1987").
+    pub relatives: Vec<String>,
+    /// Words that join two clauses ("…, while imports fell").
+    pub coordinators: Vec<String>,
+    /// Words that stand for a metric named before ("it", "the figure").
+    pub pronouns: Vec<String>,
+    /// Words that stand for a person or body, never a metric ("she", "officials").
+    pub speakers: Vec<String>,
+    /// Auxiliary and linking verbs: part of the clause, never of the metric.
+    pub auxiliaries: Vec<String>,
+    /// Verbs that report speech, by lemma ("say", "tell"): what follows is a clause of its own.
+    pub reporting_verbs: Vec<String>,
+    /// Phrases that attribute a claim ("according to"): their phrase is no part of it.
+    pub reporting_phrases: Vec<String>,
+    /// Phrases after which a change is a contributor to another ("due to", "driven by").
+    pub contributors: Vec<String>,
+    /// Phrases that state a change on another basis than the levels beside it.
+    pub bases: Vec<String>,
+    /// Bases that mean the change is against the same period a year before
+    /// ("year on year"): neutral for yearly figures.
+    pub year_on_year: Vec<String>,
+}
+
+impl GrammarWords {
+    fn merge(&mut self, other: GrammarWords) {
+        self.determiners.extend(other.determiners);
+        self.prepositions.extend(other.prepositions);
+        self.subordinators.extend(other.subordinators);
+        self.relatives.extend(other.relatives);
+        self.coordinators.extend(other.coordinators);
+        self.pronouns.extend(other.pronouns);
+        self.speakers.extend(other.speakers);
+        self.auxiliaries.extend(other.auxiliaries);
+        self.reporting_verbs.extend(other.reporting_verbs);
+        self.reporting_phrases.extend(other.reporting_phrases);
+        self.contributors.extend(other.contributors);
+        self.bases.extend(other.bases);
+        self.year_on_year.extend(other.year_on_year);
+    }
+}
+
 /// Verbs that state a change as a multiple ("doubled").
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -171,6 +230,11 @@ impl Lexicon {
         self.near_tolerance = other.near_tolerance.or(self.near_tolerance);
         self.change_verbs.up.extend(other.change_verbs.up);
         self.change_verbs.down.extend(other.change_verbs.down);
+        self.change_adverbs.up.extend(other.change_adverbs.up);
+        self.change_adverbs.down.extend(other.change_adverbs.down);
+        for (lemma, forms) in other.irregular_verbs {
+            self.irregular_verbs.entry(lemma).or_default().extend(forms);
+        }
         self.factor_verbs.extend(other.factor_verbs);
         self.change_nouns.up.extend(other.change_nouns.up);
         self.change_nouns.down.extend(other.change_nouns.down);
@@ -178,6 +242,7 @@ impl Lexicon {
         self.comparatives.down.extend(other.comparatives.down);
         self.level_verbs.extend(other.level_verbs);
         self.object_level_verbs.extend(other.object_level_verbs);
+        self.grammar.merge(other.grammar);
         self.fractions.extend(other.fractions);
         self.fraction_tolerance = other.fraction_tolerance.or(self.fraction_tolerance);
         self.number_scales.extend(other.number_scales);
@@ -205,8 +270,8 @@ mod tests {
         let parsed: Lexicon = serde_yaml::from_str(BUILTIN_LEXICON).expect("built-in lexicon parses");
         assert!(parsed.scales.iter().any(|s| s.word == "billion" && s.factor == 1e9));
         assert!(parsed.currencies.iter().any(|c| c.code == "EUR" && c.symbols == ["€"]));
-        assert!(parsed.change_verbs.up.iter().any(|w| w == "rose"));
-        assert!(parsed.change_verbs.down.iter().any(|w| w == "fell"));
+        assert!(parsed.change_verbs.up.iter().any(|w| w == "rise"));
+        assert!(parsed.change_verbs.down.iter().any(|w| w == "fall"));
         assert_eq!(parsed.approximate_tolerance, Some(0.05));
         assert!(parsed.number_scales.iter().any(|s| s.word == "dozen" && s.factor == 12.0));
         assert!(parsed.vague_amounts.iter().any(|w| w == "tens of thousands"));

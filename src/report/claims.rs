@@ -8,7 +8,8 @@
 //!               "value","low","high","unit","qualifier",
 //!               "form"?,"per"?,"lexicon"?,"note"?}],
 //!  "claims":[{"role","metric","confidence","period","cue","mentions":[indices],
-//!             "direction","amount","from","to"}]}
+//!             "direction","amount","from","to",
+//!             "binding":{"frame","clause","subject","component"?,"basis"?}}]}
 //! ```
 //!
 //! `kind` is one of number, money, percent, points, multiplier, ordinal, year, date,
@@ -21,7 +22,12 @@
 //! lists the lexicon entries that read the mention ("scales: billion"); `note`
 //! says why a reading may be wrong. In a claim, `mentions`, `amount`, `from` and `to` are
 //! indices into `mentions`; `metric` is the normalised phrase, or null when the
-//! claim could not be bound.
+//! claim could not be bound. `binding` says how the claim was read: `frame` (change
+//! verb, level verb, change noun, comparative, gapped), `clause` (main,
+//! subordinate, relative, reporting, coordinated, contributor, quoted),
+//! `subject` (how the metric was found: stated, pronoun, elided, antecedent,
+//! main-clause, object, none), `component` (a contributor to another change,
+//! never compared as a whole one) and `basis` (constant currency, year on year…).
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -78,6 +84,19 @@ struct ClaimOut {
     amount: Option<Value>,
     from: Option<usize>,
     to: Option<usize>,
+    binding: BindingOut,
+}
+
+/// How a claim was bound: what a user reads to see why it was or was not compared.
+#[derive(Serialize)]
+struct BindingOut {
+    frame: &'static str,
+    clause: Option<crate::claims::ClauseKind>,
+    subject: crate::claims::SubjectRule,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    component: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<String>,
 }
 
 fn mention_out<'a>(doc: &'a Document, m: &'a Mention) -> MentionOut<'a> {
@@ -122,6 +141,16 @@ fn claim_out(doc: &Document, c: &Claim) -> ClaimOut {
         amount,
         from: change.and_then(|ch| ch.from),
         to: if change.is_some() { c.level } else { None },
+        binding: BindingOut {
+            frame: c.binding.frame,
+            clause: c.binding.clause,
+            subject: c.binding.subject,
+            component: c.binding.component,
+            basis: c.binding.basis.as_ref().map(|b| match b {
+                crate::claims::Basis::YearOnYear => "year on year".to_string(),
+                crate::claims::Basis::Other(name) => name.clone(),
+            }),
+        },
     }
 }
 
@@ -197,6 +226,19 @@ pub fn write_human(out: &mut dyn Write, doc: &Document, analysis: &Analysis) -> 
         if let Some(t) = o.to {
             parts.push(format!("to [{t}]"));
         }
+        let b = &o.binding;
+        // The JSON spellings, with spaces: "main clause", "subject main clause".
+        let words = |v: Value| v.as_str().unwrap_or("-").replace('-', " ");
+        let clause = words(serde_json::to_value(b.clause).unwrap_or_default());
+        let subject = words(serde_json::to_value(b.subject).unwrap_or_default());
+        let mut how = format!("{} frame in a {clause} clause, subject {subject}", b.frame);
+        if b.component {
+            how.push_str(", a contributor");
+        }
+        if let Some(basis) = &b.basis {
+            how.push_str(&format!(", basis {basis}"));
+        }
+        parts.push(format!("({how})"));
         writeln!(out, "  {}", parts.join(", "))?;
     }
     Ok(())

@@ -318,7 +318,7 @@ mod tests {
     fn builtin_rules_and_lexicon_load() {
         let set = RuleSet::builtin().expect("built-in rules load");
         assert!(set.rules.iter().any(|r| r.header.id == "change-mismatch"));
-        assert!(set.lexicon.change_verbs.up.iter().any(|w| w == "rose"));
+        assert!(set.lexicon.change_verbs.up.iter().any(|w| w == "rise"));
     }
 
     #[test]

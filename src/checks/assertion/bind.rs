@@ -43,8 +43,11 @@ impl Bound {
     /// The value of the figure, or of one of its fields, for the assertion.
     pub fn value(&self, field: Option<&str>) -> Option<Value> {
         if field == Some("period") {
+            // A year's number; a quarter or a month has no number a year's arithmetic
+            // fits, so assertions on it stay silent.
             let year = match self.period? {
                 Period::Year(y) | Period::FiscalYear(y) => f64::from(y),
+                Period::Quarter(..) | Period::Half(..) | Period::Month(..) => return None,
             };
             return Some(Value { interval: Interval::point(year), unit: Unit::None });
         }
