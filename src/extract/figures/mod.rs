@@ -9,6 +9,7 @@
 //! wherever its words end. What keeps digits from being a quantity at all lives in
 //! [`exclusions`].
 
+mod dressing;
 mod exclusions;
 mod money;
 mod ranges;
@@ -254,7 +255,7 @@ impl FigurePatterns {
             return None;
         }
         let lower = text.to_ascii_lowercase();
-        let multiple = lower.ends_with("-fold") || lower.ends_with("times") && reading::compares(&prose[range.end..]);
+        let multiple = lower.ends_with("-fold") || lower.ends_with("times") && dressing::compares(&prose[range.end..]);
         let (kind, unit) = if multiple {
             (MentionKind::Multiplier, Some("x".to_string()))
         } else if lower.ends_with("times") {
