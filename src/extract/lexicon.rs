@@ -54,6 +54,10 @@ pub struct ScaleWord {
     /// Counts only for an amount of money ("£52m", not "the 100m final").
     #[serde(default)]
     pub money_only: bool,
+    /// Counts only in the case written here: "M" after a space ("$40 M") is a
+    /// scale, but "m" after a space is as often metres.
+    #[serde(default)]
+    pub exact_case: bool,
 }
 
 /// A currency: its ISO code, the symbols before an amount, the symbols and words after it.
@@ -204,6 +208,7 @@ mod tests {
     fn builtin_lexicon_parses_and_is_not_empty() {
         let parsed: Lexicon = serde_yaml::from_str(BUILTIN_LEXICON).expect("built-in lexicon parses");
         assert!(parsed.scales.iter().any(|s| s.word == "billion" && s.factor == 1e9));
+        assert!(parsed.scales.iter().any(|s| s.word == "M" && s.money_only && s.exact_case && !s.attached));
         assert!(parsed.currencies.iter().any(|c| c.code == "EUR" && c.symbols == ["€"]));
         assert!(parsed.change_verbs.up.iter().any(|w| w == "rose"));
         assert!(parsed.change_verbs.down.iter().any(|w| w == "fell"));

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::exclusions::{counted_noun, looks_like_reference};
 use super::reading::Reading;
-use super::{Figure, FigurePatterns, Shape, Unread, glued_word, ranges, word_end};
+use super::{Figure, FigurePatterns, Shape, Unread, glued_word, ranges, scale_counts, word_end};
 use crate::extract::lexicon::Qualifier;
 use crate::extract::phrases::may_start;
 use crate::extract::{Context, Form, Mention, MentionKind};
@@ -56,10 +56,14 @@ impl FigurePatterns {
         // After a space: a scale word, then a percent sign, points, a currency, a
         // minor unit or a unit of measure.
         if !r.scaled && r.unit.is_none() && r.minor.is_none() && may_start_at(r.pos) {
-            if let Some(s) =
-                self.spaced_scales.find(prose, r.pos).filter(|_| prose[r.pos..].starts_with(char::is_whitespace))
+            let spaced = prose[r.pos..].starts_with(char::is_whitespace);
+            let money = r.currency.is_some();
+            if let Some(s) = self
+                .spaced_scales
+                .find(prose, r.pos)
+                .filter(|s| spaced && scale_counts(s.value, &prose[r.pos..s.edge], money))
             {
-                r.scale *= s.value;
+                r.scale *= s.value.factor;
                 r.scaled = true;
                 r.lexicon.push(s.label.clone());
                 r.pos = s.edge;
@@ -118,8 +122,12 @@ impl FigurePatterns {
                     r.pos = code.edge;
                     // "75 USD million"
                     if !r.scaled {
-                        if let Some(s) = self.spaced_scales.find(prose, r.pos).filter(|_| space_then(r.pos)) {
-                            r.scale *= s.value;
+                        if let Some(s) = self
+                            .spaced_scales
+                            .find(prose, r.pos)
+                            .filter(|s| space_then(r.pos) && scale_counts(s.value, &prose[r.pos..s.edge], true))
+                        {
+                            r.scale *= s.value.factor;
                             r.scaled = true;
                             r.lexicon.push(s.label.clone());
                             r.pos = s.edge;

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 
-use super::lexicon::{Lexicon, Qualifier};
+use super::lexicon::{Lexicon, Qualifier, ScaleWord};
 use super::numeral;
 use super::phrases::PhraseTable;
 use super::taken::Taken;
@@ -54,10 +54,9 @@ pub struct FigurePatterns {
     find: Regex,
     words: NumberWords,
     money: money::Money,
-    spaced_scales: PhraseTable<f64>,
-    /// Every scale word with its factor and whether it is for money only, looked
-    /// up as written against the digits ("52m", "3bn").
-    attached_scales: PhraseTable<(f64, bool)>,
+    spaced_scales: PhraseTable<ScaleWord>,
+    /// Every scale word, looked up as written against the digits ("52m", "3bn").
+    attached_scales: PhraseTable<ScaleWord>,
     units: PhraseTable<String>,
     attached_units: HashMap<String, (String, Arc<str>)>,
     percent: PhraseTable<Option<&'static str>>,
@@ -111,10 +110,9 @@ impl FigurePatterns {
         let find = words.first_words().clone();
         let spaced_scales = PhraseTable::after(
             "scales",
-            lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.factor)),
+            lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.clone())),
         );
-        let attached_scales =
-            PhraseTable::after("scales", lexicon.scales.iter().map(|s| (s.word.clone(), (s.factor, s.money_only))));
+        let attached_scales = PhraseTable::after("scales", lexicon.scales.iter().map(|s| (s.word.clone(), s.clone())));
         let units = PhraseTable::after(
             "units",
             lexicon.units.iter().flat_map(|u| u.words.iter().map(move |w| (w.clone(), u.unit.clone()))),
@@ -402,6 +400,14 @@ fn multiple_or_ordinal_end(prose: &str, end: usize) -> Option<usize> {
     let word = &after[spaces..];
     let times = spaces > 0 && word.len() >= 5 && word.is_char_boundary(5) && word[..5].eq_ignore_ascii_case("times");
     (times && word_ends(end + decimals + spaces + 5)).then_some(end + decimals + spaces + 5)
+}
+
+/// Whether a scale word of the lexicon counts as `written` next to a figure: a
+/// money-only one only for an amount of money ("$40 M", never "the 100 M"), a
+/// case-exact one only in the lexicon's case ("$40 M" is 40 million, but "m" after
+/// a space is as often metres).
+fn scale_counts(scale: &ScaleWord, written: &str, money: bool) -> bool {
+    (!scale.money_only || money) && (!scale.exact_case || written.split_whitespace().eq(scale.word.split_whitespace()))
 }
 
 /// "e6", "E-1" against the digits, then no more letters: the exponent and its end.

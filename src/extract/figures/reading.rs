@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::exclusions::{glued_after, glued_before};
 use super::money::Minor;
-use super::{Figure, FigurePatterns, Unread, exponent, exponent_digits, is_range_dash, sign_word_before};
+use super::{Figure, FigurePatterns, Unread, exponent, exponent_digits, is_range_dash, scale_counts, sign_word_before};
 use crate::extract::numeral::{self, Run};
 use crate::extract::words::{self, WordNumber};
 use crate::extract::{Context, Form};
@@ -196,9 +196,9 @@ impl FigurePatterns {
             let word = &prose[pos..pos + glued_letters];
             let ends = !prose[pos + glued_letters..].starts_with(|c: char| c.is_alphanumeric());
             let scale_word =
-                self.attached_scales.get(word).filter(|((_, money_only), _, _)| !money_only || r.currency.is_some());
-            if let (Some(((factor, _), _, label)), true) = (scale_word, ends) {
-                r.scale *= factor;
+                self.attached_scales.get(word).filter(|(s, _, _)| scale_counts(s, word, r.currency.is_some()));
+            if let (Some((scale, _, label)), true) = (scale_word, ends) {
+                r.scale *= scale.factor;
                 r.scaled = true;
                 r.lexicon.push(label.clone());
                 r.pos += glued_letters;

@@ -288,3 +288,59 @@ mod breadth {
         assert_eq!(read("tickets cost $10 and 15, respectively", Locale::En)[0].value, Some(10.0));
     }
 }
+
+/// Wordings that once read wrong or not at all, one test or two per wording.
+mod wordings {
+    use super::super::*;
+    use crate::extract::{Extractor, Lexicon};
+
+    fn figures(text: &str) -> Vec<Mention> {
+        Extractor::new(&Lexicon::builtin())
+            .unwrap()
+            .extract(text, &crate::extract::Context::default())
+            .into_iter()
+            .filter(|m| !m.kind.is_temporal())
+            .collect()
+    }
+
+    fn one(text: &str) -> Mention {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    /// Kind, value and unit of the one figure in `text`, the value rounded to
+    /// millionths so that scaled decimals compare exactly.
+    fn read(text: &str) -> (MentionKind, Option<f64>, Option<String>) {
+        let m = one(text);
+        (m.kind, m.value.map(|v| (v * 1e6).round() / 1e6), m.unit)
+    }
+
+    fn money(value: f64, code: &str) -> (MentionKind, Option<f64>, Option<String>) {
+        (MentionKind::Money, Some(value), Some(code.to_string()))
+    }
+
+    #[test]
+    fn newswire_scale_abbreviations_after_money() {
+        assert_eq!(read("a deal worth $10 bln"), money(10e9, "USD"));
+        assert_eq!(read("sales of €3.2 mln last year"), money(3.2e6, "EUR"));
+        assert_eq!(read("it raised $40 M from investors"), money(40e6, "USD"));
+        assert_eq!(read("a £2 B buyout"), money(2e9, "GBP"));
+        assert_eq!(read("debt of US$ 1.5 tln"), money(1.5e12, "USD"));
+        assert_eq!(read("a $10bln loan"), money(10e9, "USD"));
+        assert_eq!(read("raised Rs 5 mil"), money(5e6, "INR"));
+        // "mln" is no money-only word: newswire counts barrels and people in it too.
+        assert_eq!(read("output of 3 mln barrels").1, Some(3e6));
+    }
+
+    #[test]
+    fn a_capital_m_after_a_space_is_millions_only_for_money() {
+        assert_eq!(read("he came 5 M behind"), (MentionKind::Number, Some(5.0), None));
+        assert_eq!(read("she won the 100 M"), (MentionKind::Number, Some(100.0), None));
+        // Lower case after a space stays as it was: "m" is read only against the digits.
+        assert_eq!(read("it cost $40 m to build"), money(40.0, "USD"));
+        // "mil" is a thickness without a currency.
+        assert_eq!(read("a 6 mil plastic sheet").1, Some(6.0));
+        assert_eq!(read("three mil thick").1, Some(3.0));
+    }
+}

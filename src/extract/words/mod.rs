@@ -455,12 +455,14 @@ const OPENERS: &str = ".!?:;\"“”‘’'([{—–-*#>|…";
 impl NumberWords {
     pub fn new(lexicon: &Lexicon) -> Result<NumberWords, regex::Error> {
         let single = |w: &str| !w.trim().is_empty() && w.trim().bytes().all(|b| b.is_ascii_alphabetic());
+        // Money-only scales are left out: this reader knows no currency, and would
+        // read "five M" or "3 mil" as millions whatever followed.
         let scales: Vec<Scale> = lexicon
             .scales
             .iter()
-            .filter(|s| !s.attached)
+            .filter(|s| !s.attached && !s.money_only)
             .map(|s| (s, "scales"))
-            .chain(lexicon.number_scales.iter().filter(|s| !s.attached).map(|s| (s, "number_scales")))
+            .chain(lexicon.number_scales.iter().filter(|s| !s.attached && !s.money_only).map(|s| (s, "number_scales")))
             .filter(|(s, _)| single(&s.word) && s.factor > 1.0 && !s.word.eq_ignore_ascii_case("hundred"))
             .map(|(s, list)| Scale { word: s.word.trim().to_string(), factor: s.factor, list })
             .collect();
