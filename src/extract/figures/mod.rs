@@ -28,7 +28,7 @@ use super::numeral;
 use super::phrases::PhraseTable;
 use super::taken::Taken;
 use super::words::NumberWords;
-use super::{Context, Form, Mention, MentionKind};
+use super::{Context, Form, LOOK_AROUND, Mention, MentionKind};
 use crate::interval::Interval;
 pub(super) use exclusions::{STREET_WORDS, glued_before};
 
@@ -244,7 +244,42 @@ impl FigurePatterns {
         mentions
     }
 
-    /// "3 times", "10-fold"; "10th".
+    /// A multiple written in words and "fold": "threefold", "three-fold",
+    /// "twenty-five-fold", "one hundred-fold". What stands before "fold" must read
+    /// whole as a number in words, so that "manifold" is none.
+    fn fold_in_words(&self, prose: &str, start: usize) -> Option<Figure> {
+        // The word that ends in "fold", among the few a number phrase spans.
+        let mut end = start;
+        let fold_word_end = loop {
+            let len = prose[end..].bytes().take_while(|b| b.is_ascii_alphabetic() || *b == b'-').count();
+            let word = &prose[end..end + len];
+            if len == 0 || end - start > LOOK_AROUND {
+                return None;
+            }
+            if word.len() >= 4 && word[len - 4..].eq_ignore_ascii_case("fold") {
+                break end + len;
+            }
+            end += len;
+            end += usize::from(prose[end..].starts_with(' '));
+        };
+        if glued_word(prose, fold_word_end) {
+            return None;
+        }
+        // The number alone, as if the text ended there: read with "-fold" after it,
+        // the words reader refuses it, as it should for a count.
+        let stem_end = prose[..fold_word_end - 4].trim_end_matches('-').len();
+        let number = self.words.read(&prose[..stem_end], start)?;
+        let plain = number.end == stem_end && number.form == Form::Plain && !number.fraction;
+        let value = number.value.filter(|_| plain)?;
+        let mention = Mention {
+            unit: Some("x".into()),
+            lexicon: number.lexicon.into_iter().map(Arc::from).collect(),
+            ..Mention::valued(MentionKind::Multiplier, start..fold_word_end, value, Interval::point(value))
+        };
+        Some(Figure::plain(mention))
+    }
+
+    /// "3 times", "10-fold", "10fold"; "10th".
     fn multiple_or_ordinal(&self, prose: &str, range: Range<usize>) -> Option<Figure> {
         let text = &prose[range.clone()];
         let digits = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
@@ -253,7 +288,7 @@ impl FigurePatterns {
             return None;
         }
         let lower = text.to_ascii_lowercase();
-        let multiple = lower.ends_with("-fold") || lower.ends_with("times") && dressing::compares(&prose[range.end..]);
+        let multiple = lower.ends_with("fold") || lower.ends_with("times") && dressing::compares(&prose[range.end..]);
         let (kind, unit) = if multiple {
             (MentionKind::Multiplier, Some("x".to_string()))
         } else if lower.ends_with("times") {
@@ -340,7 +375,7 @@ const MAY_START_FIGURE: [bool; 256] = {
 };
 
 /// The next place at or after `pos` where a figure may start, in order: a run of
-/// digits (with an ordinal suffix, or "times"/"-fold" after it, when written so), a
+/// digits (with an ordinal suffix, or "times"/"fold" after it, when written so), a
 /// lone percent sign, a fraction character, or the first words of a number in
 /// words (from `words`, whose index `next_word` moves forward).
 fn candidate(prose: &str, pos: usize, words: &[Range<usize>], next_word: &mut usize) -> Option<Range<usize>> {
@@ -375,7 +410,7 @@ fn candidate(prose: &str, pos: usize, words: &[Range<usize>], next_word: &mut us
     Some(start..multiple_or_ordinal_end(prose, digits_end).unwrap_or(digits_end))
 }
 
-/// Where "3 times", "2.5 times", "10-fold" or "10th" ends, for digits ending at `end`.
+/// Where "3 times", "2.5 times", "10-fold", "10fold" or "10th" ends, for digits ending at `end`.
 fn multiple_or_ordinal_end(prose: &str, end: usize) -> Option<usize> {
     let rest = &prose[end..];
     let word_ends = |at: usize| !prose[at..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
@@ -389,12 +424,10 @@ fn multiple_or_ordinal_end(prose: &str, end: usize) -> Option<usize> {
         .filter(|n| *n > 0)
         .map_or(0, |n| n + 1);
     let after = &rest[decimals..];
-    if after.len() >= 5
-        && after.is_char_boundary(5)
-        && after[..5].eq_ignore_ascii_case("-fold")
-        && word_ends(end + decimals + 5)
-    {
-        return Some(end + decimals + 5);
+    let hyphen = usize::from(after.starts_with('-'));
+    let fold = after.get(hyphen..hyphen + 4).is_some_and(|w| w.eq_ignore_ascii_case("fold"));
+    if fold && word_ends(end + decimals + hyphen + 4) {
+        return Some(end + decimals + hyphen + 4);
     }
     let spaces = after.bytes().take_while(u8::is_ascii_whitespace).count();
     let word = &after[spaces..];

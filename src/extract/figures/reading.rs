@@ -298,6 +298,9 @@ impl FigurePatterns {
     /// Reads a number written in words ("twelve", "two-thirds", "dozens") and what
     /// follows it.
     pub(super) fn read_words(&self, prose: &str, start: usize, context: &Context) -> Result<Figure, Unread> {
+        if let Some(multiple) = self.fold_in_words(prose, start) {
+            return Ok(multiple);
+        }
         // A refused phrase is refused whole: "four hundred point sixty-two" gives no "sixty-two".
         let Some(w) = self.words.read(prose, start) else { return Err(Unread::Skip(self.words.run_end(prose, start))) };
         let half = self.share_half(&w);

@@ -316,6 +316,11 @@ mod wordings {
         (m.kind, m.value.map(|v| (v * 1e6).round() / 1e6), m.unit)
     }
 
+    /// The text of the one figure in `text`.
+    fn shown(text: &str) -> &str {
+        &text[one(text).range]
+    }
+
     fn money(value: f64, code: &str) -> (MentionKind, Option<f64>, Option<String>) {
         (MentionKind::Money, Some(value), Some(code.to_string()))
     }
@@ -342,5 +347,30 @@ mod wordings {
         // "mil" is a thickness without a currency.
         assert_eq!(read("a 6 mil plastic sheet").1, Some(6.0));
         assert_eq!(read("three mil thick").1, Some(3.0));
+    }
+
+    #[test]
+    fn fold_multiples_in_words_and_digits() {
+        let multiple = |v: f64| (MentionKind::Multiplier, Some(v), Some("x".to_string()));
+        assert_eq!(read("sales rose three-fold"), multiple(3.0));
+        assert_eq!(read("prices rose threefold"), multiple(3.0));
+        assert_eq!(read("Fourfold rises are rare"), multiple(4.0));
+        assert_eq!(read("debt grew tenfold in a decade"), multiple(10.0));
+        assert_eq!(read("a twenty-five-fold jump"), multiple(25.0));
+        assert_eq!(read("a one hundred-fold rise"), multiple(100.0));
+        assert_eq!(read("costs rose 3-fold"), multiple(3.0));
+        assert_eq!(read("a 2.5-fold rise"), multiple(2.5));
+        assert_eq!(read("a 10fold rise"), multiple(10.0));
+        assert_eq!(shown("it rose three-fold."), "three-fold");
+    }
+
+    #[test]
+    fn fold_that_is_no_multiple() {
+        assert!(figures("the manifold leaked").is_empty());
+        assert!(figures("the fold in the map").is_empty());
+        for text in ["three fold-out beds", "three folds of cloth", "a 3-folded map", "they fold three shirts"] {
+            let found = figures(text);
+            assert!(found.iter().all(|m| m.kind == MentionKind::Number), "{text}: {found:?}");
+        }
     }
 }
