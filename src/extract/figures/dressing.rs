@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use super::exclusions::{counted_noun, looks_like_reference};
+use super::money::Joined;
 use super::reading::Reading;
-use super::{Figure, FigurePatterns, Shape, Unread, glued_word, ranges, scale_counts, word_end};
+use super::{Figure, FigurePatterns, Shape, Unread, glued_word, ranges, scale_counts, word_after_hyphen, word_end};
 use crate::extract::lexicon::Qualifier;
 use crate::extract::phrases::may_start;
 use crate::extract::{Context, Form, Mention, MentionKind};
@@ -53,6 +54,7 @@ impl FigurePatterns {
                 answer
             }
         };
+        self.joined_by_hyphen(prose, &mut r);
         // After a space: a scale word, then a percent sign, points, a currency, a
         // minor unit or a unit of measure.
         if !r.scaled && r.unit.is_none() && r.minor.is_none() && may_start_at(r.pos) {
@@ -236,6 +238,41 @@ impl FigurePatterns {
             Ok(figure)
         } else {
             Err(Unread::Skip(end))
+        }
+    }
+
+    /// A scale, then a currency or minor unit, joined to the number by hyphens as
+    /// an adjective: "a $3-million grant", "a 12-cent dividend", "a 40-euro fine",
+    /// "a 30-million-pound deal". "a 3-pound bag" stays a count: "pound" is money
+    /// only after a scale.
+    fn joined_by_hyphen(&self, prose: &str, r: &mut Reading) {
+        if r.unit.is_some() || r.minor.is_some() {
+            return;
+        }
+        let money = r.currency.is_some();
+        let scale = word_after_hyphen(prose, r.pos)
+            .and_then(|word| self.spaced_scales.get(word).filter(|(s, _, _)| scale_counts(s, word, money)));
+        if let (Some((scale, _, label)), false) = (scale, r.scaled) {
+            r.scale *= scale.factor;
+            r.scaled = true;
+            r.lexicon.push(label.clone());
+            r.pos += 1 + scale.word.len();
+        }
+        if money {
+            return;
+        }
+        match self.money.joined_by_hyphen(prose, r.pos) {
+            Some(Joined::Currency(c)) if r.scaled || !c.ambiguous => {
+                r.lexicon.push(c.entry);
+                r.currency = Some(c.code);
+                r.pos = c.edge;
+            }
+            Some(Joined::Minor(m)) if !r.scaled => {
+                r.lexicon.push(m.entry.clone());
+                r.pos = m.end;
+                r.minor = Some(m);
+            }
+            _ => {}
         }
     }
 

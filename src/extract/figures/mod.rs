@@ -477,6 +477,14 @@ fn glued_word(prose: &str, at: usize) -> bool {
     prose[at..].starts_with(|c: char| c.is_alphanumeric())
 }
 
+/// The word of ASCII letters after a hyphen at `at`, as in "12-cent" or
+/// "3-million-pound", when it ends there (another hyphen may follow it).
+fn word_after_hyphen(prose: &str, at: usize) -> Option<&str> {
+    let rest = prose[at..].strip_prefix('-')?;
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (len > 0 && !glued_word(rest, len)).then(|| &rest[..len])
+}
+
 /// The end of the word starting after the spaces at `at`.
 fn word_end(prose: &str, at: usize) -> usize {
     let rest = &prose[at..];

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::super::lexicon::Lexicon;
 use super::super::phrases::{Found, PhraseTable};
+use super::word_after_hyphen;
 
 /// The scale a letter before a code gives it in financial tables ("MUSD").
 const CODE_SCALES: [(char, f64); 2] = [('M', 1e6), ('K', 1e3)];
@@ -35,6 +36,14 @@ pub struct Minor {
     pub of: String,
     pub per: f64,
     pub entry: Arc<str>,
+}
+
+/// A currency or a minor unit joined to an amount by a hyphen ("a 40-euro fine",
+/// "a 12-cent dividend").
+#[derive(Debug, Clone, PartialEq)]
+pub enum Joined {
+    Currency(CurrencyAt),
+    Minor(Minor),
 }
 
 /// A currency symbol written before a figure.
@@ -227,6 +236,22 @@ impl Money {
         Some(Minor { end: found.edge, of: found.value.0.clone(), per: found.value.1, entry: found.label.clone() })
     }
 
+    /// A currency or minor unit word joined to the amount ending at `at` by a
+    /// hyphen, as an adjective: "a 40-euro fine", "a five-dollar bill", "a 12-cent
+    /// dividend". A minor unit of one letter never is ("12-p" is no way to write
+    /// pence), and a word that is money only after a scale says so (`ambiguous`).
+    pub fn joined_by_hyphen(&self, prose: &str, at: usize) -> Option<Joined> {
+        let word = word_after_hyphen(prose, at)?;
+        let edge = at + 1 + word.len();
+        if let Some((code, entry, label)) = self.words.get(word) {
+            let ambiguous = self.scale_only.iter().any(|w| w.eq_ignore_ascii_case(entry));
+            let currency = CurrencyAt { edge, code: code.clone(), scale: 1.0, entry: label.clone(), ambiguous };
+            return Some(Joined::Currency(currency));
+        }
+        let ((of, per), _, label) = self.minor.get(word).filter(|(_, entry, _)| entry.len() > 1)?;
+        Some(Joined::Minor(Minor { end: edge, of: of.clone(), per: *per, entry: label.clone() }))
+    }
+
     /// The first words of every currency and minor unit written after an amount,
     /// in lower case, codes with and without a scale letter included.
     pub fn first_words(&self) -> impl Iterator<Item = String> + '_ {
@@ -312,5 +337,18 @@ mod tests {
         assert_eq!(m.minor_after(" p.m.", 0), None);
         assert_eq!(m.minor_after("p.m.", 0), None);
         assert_eq!(m.minor_after(" pence", 0).map(|x| x.end), Some(6));
+    }
+
+    #[test]
+    fn currencies_and_minor_units_joined_by_a_hyphen() {
+        let m = money();
+        let joined = |text: &str| m.joined_by_hyphen(text, 0);
+        assert!(matches!(joined("-euro fine"), Some(Joined::Currency(c)) if c.code == "EUR" && c.edge == 5));
+        assert!(matches!(joined("-cent-a-share"), Some(Joined::Minor(x)) if x.of == "USD" && x.end == 5));
+        assert!(matches!(joined("-pound bag"), Some(Joined::Currency(c)) if c.ambiguous));
+        assert_eq!(joined("-p stamp"), None);
+        assert_eq!(joined("-metre"), None);
+        assert_eq!(joined("-eurozone"), None);
+        assert_eq!(joined(" euro"), None);
     }
 }

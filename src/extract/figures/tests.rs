@@ -373,4 +373,29 @@ mod wordings {
             assert!(found.iter().all(|m| m.kind == MentionKind::Number), "{text}: {found:?}");
         }
     }
+
+    #[test]
+    fn money_as_a_hyphenated_adjective() {
+        // Minor units keep their own unit, as "34 cents" does.
+        assert_eq!(read("a 12-cent dividend"), money(12.0, "USD/100"));
+        assert_eq!(read("a 50-pence piece"), money(50.0, "GBP/100"));
+        assert_eq!(read("a 40-euro fine"), money(40.0, "EUR"));
+        assert_eq!(read("a five-dollar bill"), money(5.0, "USD"));
+        assert_eq!(read("a 10-yen coin"), money(10.0, "JPY"));
+        assert_eq!(read("a $3-million grant"), money(3e6, "USD"));
+        // After a scale, "pound" is money.
+        assert_eq!(read("a 30-million-pound deal"), money(30e6, "GBP"));
+        assert_eq!(one("a 5-dollar-a-day wage").per.as_deref(), Some("day"));
+        assert_eq!(one("a $5-a-share payout").per.as_deref(), Some("share"));
+    }
+
+    #[test]
+    fn hyphenated_words_that_are_no_money() {
+        for text in ["the 100-metre final", "a 3-pound bag of flour", "a 3-pound coin", "a 12-p stamp", "a 5-year plan"]
+        {
+            let found = figures(text);
+            assert!(found.iter().all(|m| m.kind != MentionKind::Money), "{text}: {found:?}");
+        }
+        assert_eq!(read("a 3-million-strong army"), (MentionKind::Number, Some(3e6), None));
+    }
 }
