@@ -114,7 +114,11 @@ impl FigurePatterns {
                 r.lexicon.extend(label.cloned());
                 r.pos = edge;
             } else if let Some(code) =
-                self.money.after(prose, pos).filter(|c| space_then(pos) && (r.scaled || !c.ambiguous))
+                // "$ 20.00 $ 37.50": after an amount written with its currency before
+                // it, a currency before another amount is that amount's.
+                self.money.after(prose, pos).filter(|c| {
+                    space_then(pos) && (r.scaled || !c.ambiguous) && !(r.prefixed && amount_at(prose, c.edge))
+                })
             {
                 if r.currency.is_none() || r.currency.as_deref() == Some(code.code.as_str()) {
                     r.scale *= code.scale;
@@ -189,7 +193,7 @@ impl FigurePatterns {
         // Bounds and rates: "500 or more", "$5 per share", "40 barrels a day".
         let mut qualifier = None;
         if !right_of_range {
-            if let Some(q) = self.qualifiers_before.find(prose, r.start) {
+            if let Some(q) = self.qualifiers_before.find(prose, r.start).filter(|q| q.edge >= r.floor) {
                 qualifier = Some(*q.value);
                 r.lexicon.push(q.label.clone());
                 r.start = q.edge;
@@ -299,7 +303,10 @@ impl FigurePatterns {
             let w = self.words.read(prose, digits_at).filter(|w| w.form == Form::Plain && !w.fraction)?;
             (w.value?, w.end)
         };
-        if !(1.0..100.0).contains(&cents) || cents.fract() != 0.0 || len > 2 {
+        // "15 dollars 37.50" is no 15.37: the digits are an amount of their own.
+        let decimals =
+            prose[after..].strip_prefix(['.', ',']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if !(1.0..100.0).contains(&cents) || cents.fract() != 0.0 || len > 2 || decimals {
             return None;
         }
         if let Some(minor) = self.money.minor_after(prose, after) {
@@ -332,6 +339,14 @@ impl FigurePatterns {
         }
         Some((found.entry, found.label))
     }
+}
+
+/// Whether an amount starts at `at`, after at most one space: the "$ 37.50" of
+/// "$ 20.00 $ 37.50".
+fn amount_at(prose: &str, at: usize) -> bool {
+    let rest = &prose[at..];
+    let rest = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
+    rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// "percent of 10" with nothing before it: a percentage written back to front,

@@ -183,6 +183,8 @@ impl FigurePatterns {
             .collect();
         let mut next_word = 0;
         let mut pos = 0;
+        // Where the last figure taken ends: the next may not start before it.
+        let mut floor = 0;
         while let Some(m) = candidate(prose, pos, &words, &mut next_word) {
             pos = m.end;
             if !taken.is_free(&m) {
@@ -195,7 +197,7 @@ impl FigurePatterns {
             let figure = if text == "%" {
                 self.bare_percent(prose, m.start)
             } else if !text.as_bytes()[0].is_ascii_digit() && text.is_ascii() {
-                match self.read_words(prose, m.start, context) {
+                match self.read_words(prose, m.start, floor, context) {
                     Ok(figure) => Some(figure),
                     Err(Unread::Skip(end)) => {
                         pos = pos.max(end);
@@ -212,13 +214,14 @@ impl FigurePatterns {
                     .strip_suffix('.')
                     .filter(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
                     .map_or(m.start, |head| head.len());
-                match self.read(prose, decimal_start, context, false) {
+                match self.read(prose, decimal_start, floor, context, false) {
                     Ok(figure) => Some(figure),
                     Err(Unread::List(items)) => {
                         pos = pos.max(items.last().map_or(pos, |r| r.end));
                         for item in items {
                             if let Some(f) = self.list_item(prose, item) {
                                 if taken.take(&f.mention.range) {
+                                    floor = f.mention.range.end;
                                     mentions.push(f.mention);
                                     shapes.push(f.shape);
                                 }
@@ -235,6 +238,7 @@ impl FigurePatterns {
             if let Some(figure) = figure {
                 pos = pos.max(figure.mention.range.end);
                 if taken.take(&figure.mention.range) {
+                    floor = figure.mention.range.end;
                     mentions.push(figure.mention);
                     shapes.push(figure.shape);
                 }

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::exclusions::{glued_after, glued_before};
-use super::money::Minor;
+use super::money::{CurrencyAt, Minor};
 use super::{Figure, FigurePatterns, Unread, exponent, exponent_digits, is_range_dash, scale_counts, sign_word_before};
 use crate::extract::numeral::{self, Run};
 use crate::extract::words::{self, WordNumber};
@@ -38,6 +38,10 @@ const DATE_WORDS: [&str; 8] = ["on", "by", "until", "till", "since", "before", "
 pub(super) struct Reading {
     /// Where the mention starts so far (its currency, sign or qualifier).
     pub start: usize,
+    /// The earliest it may start: where the figure before it ends, so that a
+    /// currency or qualifier that figure read ("20 € 30 €", "500 or more than 600")
+    /// is not read again as this one's, whose mention would then overlap it and be lost.
+    pub floor: usize,
     /// Where the number itself starts and ends.
     pub number: std::ops::Range<usize>,
     /// How far reading has got.
@@ -66,12 +70,14 @@ pub(super) struct Reading {
 
 impl FigurePatterns {
     /// Reads the figure whose digits start at `digits` (or at a decimal mark just
-    /// before them). `right_of_range` is set when reading the second figure of
-    /// "10-12", whose dash would otherwise make it look glued to a code.
+    /// before them), and which starts no earlier than `floor` (see [`Reading::floor`]).
+    /// `right_of_range` is set when reading the second figure of "10-12", whose dash
+    /// would otherwise make it look glued to a code.
     pub(super) fn read(
         &self,
         prose: &str,
         digits: usize,
+        floor: usize,
         context: &Context,
         right_of_range: bool,
     ) -> Result<Figure, Unread> {
@@ -129,6 +135,7 @@ impl FigurePatterns {
         }
         let mut r = Reading {
             start: digits,
+            floor,
             number: digits..end,
             pos: end,
             value: Some(numeral.value),
@@ -155,18 +162,19 @@ impl FigurePatterns {
         // Before the digits: a sign, a currency symbol or code, a sign word.
         let prefix = if right_of_range {
             // Only a symbol: the dash before it is the range's, not a sign.
-            self.money.symbol_before(prose, r.start).filter(|p| p.edge < r.start)
+            self.money.symbol_before(prose, r.start).filter(|p| p.edge < r.start && p.edge >= floor)
         } else {
             if let Some(c) = prose[..r.start].chars().next_back().filter(|c| matches!(c, '-' | '−' | '–')) {
                 let before = prose[..r.start - c.len_utf8()].chars().next_back();
-                if before.is_none_or(|b| !b.is_alphanumeric() && !matches!(b, '-' | '–' | '.' | ',' | '/')) {
+                let free = r.start - c.len_utf8() >= floor;
+                if free && before.is_none_or(|b| !b.is_alphanumeric() && !matches!(b, '-' | '–' | '.' | ',' | '/')) {
                     r.sign = -1.0;
                     r.start -= c.len_utf8();
                 }
             }
-            let prefix = self.money.symbol_before(prose, r.start).or_else(|| self.money.code_before(prose, r.start));
+            let prefix = self.currency_before(prose, r.start, floor);
             if prefix.is_none() && r.sign > 0.0 {
-                if let Some(word_start) = sign_word_before(prose, r.start) {
+                if let Some(word_start) = sign_word_before(prose, r.start).filter(|&w| w >= floor) {
                     r.sign = -1.0;
                     r.start = word_start;
                 }
@@ -240,6 +248,13 @@ impl FigurePatterns {
         self.dress(prose, r, context, right_of_range)
     }
 
+    /// A currency symbol or code written before `at`, unless the figure before
+    /// took it as its own (it reaches back before `floor`).
+    fn currency_before(&self, prose: &str, at: usize, floor: usize) -> Option<CurrencyAt> {
+        let before = self.money.symbol_before(prose, at).or_else(|| self.money.code_before(prose, at));
+        before.filter(|p| p.edge >= floor)
+    }
+
     /// The number phrase the words reader reads at `digits`, when the word after
     /// the digits may continue one and the phrase reaches further than they do.
     fn phrase_after_digits(&self, prose: &str, digits: usize, end: usize) -> Option<WordNumber> {
@@ -297,7 +312,13 @@ impl FigurePatterns {
 
     /// Reads a number written in words ("twelve", "two-thirds", "dozens") and what
     /// follows it.
-    pub(super) fn read_words(&self, prose: &str, start: usize, context: &Context) -> Result<Figure, Unread> {
+    pub(super) fn read_words(
+        &self,
+        prose: &str,
+        start: usize,
+        floor: usize,
+        context: &Context,
+    ) -> Result<Figure, Unread> {
         if let Some(multiple) = self.fold_in_words(prose, start) {
             return Ok(multiple);
         }
@@ -306,6 +327,7 @@ impl FigurePatterns {
         let half = self.share_half(&w);
         let mut r = Reading {
             start,
+            floor,
             number: start..w.end,
             pos: w.end,
             value: w.value,
@@ -324,7 +346,7 @@ impl FigurePatterns {
             note: None,
             points: false,
         };
-        if let Some(p) = self.money.symbol_before(prose, start).or_else(|| self.money.code_before(prose, start)) {
+        if let Some(p) = self.currency_before(prose, start, floor) {
             r.start = p.edge;
             r.lexicon.insert(0, p.entry);
             r.currency = Some(p.code);

@@ -398,4 +398,36 @@ mod wordings {
         }
         assert_eq!(read("a 3-million-strong army"), (MentionKind::Number, Some(3e6), None));
     }
+
+    /// Every figure of `text` as (kind, value, unit, text).
+    fn all(text: &str) -> Vec<(MentionKind, Option<f64>, Option<String>, &str)> {
+        figures(text).into_iter().map(|m| (m.kind, m.value, m.unit, &text[m.range])).collect()
+    }
+
+    #[test]
+    fn a_currency_between_two_amounts_is_read_once() {
+        let usd = |v: f64, shown| (MentionKind::Money, Some(v), Some("USD".to_string()), shown);
+        let eur = |v: f64, shown| (MentionKind::Money, Some(v), Some("EUR".to_string()), shown);
+        // Written before each amount: the symbol after the first starts the second.
+        assert_eq!(all("it cost $ 20.00 $ 37.50 in all"), [usd(20.0, "$ 20.00"), usd(37.5, "$ 37.50")]);
+        assert_eq!(all("it cost USD 5 USD 6 then"), [usd(5.0, "USD 5"), usd(6.0, "USD 6")]);
+        // Written after each amount: the symbol after the first is its own.
+        assert_eq!(all("it cost 20 € 30 € in all"), [eur(20.0, "20 €"), eur(30.0, "30 €")]);
+        assert_eq!(all("were 20 $ 30 $ and 40 $"), [usd(20.0, "20 $"), usd(30.0, "30 $"), usd(40.0, "40 $")]);
+        // Nor is a bound after one figure read again before the next.
+        let bounds = all("500 or more than 600 came");
+        assert_eq!(bounds.iter().map(|f| f.3).collect::<Vec<_>>(), ["500 or more", "600"]);
+    }
+
+    #[test]
+    fn amounts_side_by_side_stay_two() {
+        assert_eq!(
+            all("it costs 15 dollars 37.50 today").iter().map(|f| f.1).collect::<Vec<_>>(),
+            [Some(15.0), Some(37.5)]
+        );
+        assert_eq!(all("it cost €20 €30 here").iter().map(|f| f.3).collect::<Vec<_>>(), ["€20", "€30"]);
+        // Cents still complete a whole amount, and one currency still reads once.
+        assert_eq!(one("it cost 3 dollars 50 cents.").value, Some(3.5));
+        assert_eq!(read("it cost $ 20 in all"), money(20.0, "USD"));
+    }
 }
