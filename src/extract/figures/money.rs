@@ -146,9 +146,14 @@ impl Money {
             if !same {
                 continue;
             }
-            // "AUS$" is not "US$"; "a$" is not "A$".
+            // "AUS$" is not "US$"; "a$" is not "A$"; but "NZD$" is a code against a
+            // symbol, and the code names the currency.
             let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-            if !glued {
+            if glued {
+                if let Some(coded) = self.code_ending(head, start) {
+                    return Some(coded);
+                }
+            } else {
                 return Some(CurrencyAt {
                     edge: start,
                     code: code.clone(),
@@ -159,6 +164,16 @@ impl Money {
             }
         }
         None
+    }
+
+    /// A currency code of the lexicon that ends at `end` and is a word of its own
+    /// up to there ("NZD" of "NZD$15", not "XNZD").
+    fn code_ending(&self, head: &str, end: usize) -> Option<CurrencyAt> {
+        let start = end - head[..end].bytes().rev().take_while(u8::is_ascii_uppercase).count();
+        let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        let label = self.codes.get(&head[start..end]).filter(|_| !glued)?;
+        let code = head[start..end].to_string();
+        Some(CurrencyAt { edge: start, code, scale: 1.0, entry: label.clone(), ambiguous: false })
     }
 
     /// A currency code, perhaps with a scale letter, written just before `at`:
@@ -308,6 +323,12 @@ mod tests {
         assert_eq!(code("for cad$ "), Some((4, "CAD".into())));
         assert_eq!(code("a "), None);
         assert_eq!(code("AUS$"), None);
+        // A code against a symbol decides the currency.
+        assert_eq!(code("paid NZD$"), Some((5, "NZD".into())));
+        assert_eq!(code("paid USD$ "), Some((5, "USD".into())));
+        assert_eq!(code("paid GBP€"), Some((5, "GBP".into())));
+        assert_eq!(code("paid XNZD$"), None);
+        assert_eq!(code("paid ABC$"), None);
     }
 
     #[test]

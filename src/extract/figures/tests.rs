@@ -430,4 +430,23 @@ mod wordings {
         assert_eq!(one("it cost 3 dollars 50 cents.").value, Some(3.5));
         assert_eq!(read("it cost $ 20 in all"), money(20.0, "USD"));
     }
+
+    #[test]
+    fn a_code_against_a_symbol_names_the_currency() {
+        assert_eq!(read("he paid NZD$15 for it"), money(15.0, "NZD"));
+        assert_eq!(read("fees of USD$5 each"), money(5.0, "USD"));
+        assert_eq!(read("a HKD$ 3.5 million flat"), money(3.5e6, "HKD"));
+        assert_eq!(read("a NZD$1.2bn deal"), money(1.2e9, "NZD"));
+        // Listed symbols still read as listed.
+        assert_eq!(read("it cost AUD$40"), money(40.0, "AUD"));
+        assert_eq!(read("it cost CAD$7"), money(7.0, "CAD"));
+    }
+
+    #[test]
+    fn letters_against_a_symbol_that_are_no_code() {
+        for text in ["a XNZD$5 token", "an ABC$5 voucher", "a Nzd$5 fee"] {
+            let found = figures(text);
+            assert!(found.iter().all(|m| m.kind != MentionKind::Money), "{text}: {found:?}");
+        }
+    }
 }
