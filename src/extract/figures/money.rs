@@ -100,7 +100,7 @@ impl Money {
         after.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let words = PhraseTable::after(
             "currencies",
-            lexicon.currencies.iter().flat_map(|c| c.words.iter().map(move |w| (w.clone(), c.code.clone()))),
+            lexicon.currencies.iter().flat_map(|c| c.all_words().map(move |w| (w, c.code.clone()))),
         );
         let minor = PhraseTable::after(
             "minor_units",

@@ -449,4 +449,31 @@ mod wordings {
             assert!(found.iter().all(|m| m.kind != MentionKind::Money), "{text}: {found:?}");
         }
     }
+
+    #[test]
+    fn currency_names_are_read_in_the_plural() {
+        assert_eq!(read("it cost 100 pesetas then"), money(100.0, "ESP"));
+        assert_eq!(read("worth 50 markkas in 1990"), money(50.0, "FIM"));
+        assert_eq!(read("paid 20 Portuguese escudos"), money(20.0, "PTE"));
+        assert_eq!(read("fined 10 francs"), money(10.0, "franc"));
+        assert_eq!(read("it cost 3 Swiss francs"), money(3.0, "CHF"));
+        assert_eq!(read("a loss of 2 million Italian lire"), money(2e6, "ITL"));
+        assert_eq!(read("sold for 7 Turkish liras"), money(7.0, "TRY"));
+        assert_eq!(read("only 8 New Zealand dollars"), money(8.0, "NZD"));
+        // Singular names and words that are their own plural.
+        assert_eq!(read("just 1 peseta"), money(1.0, "ESP"));
+        assert_eq!(read("it cost 40 baht"), money(40.0, "THB"));
+        assert_eq!(read("it cost 5 yen"), money(5.0, "JPY"));
+    }
+
+    #[test]
+    fn plurals_that_are_no_currency() {
+        // No plural is derived for words read as written: "yens" and "rands" are none.
+        for text in ["he has 5 yens", "they won 4 rands", "he got 5 marks in the test", "he weighs 200 pounds"] {
+            let found = figures(text);
+            assert!(found.iter().all(|m| m.kind != MentionKind::Money), "{text}: {found:?}");
+        }
+        // "lira" alone is Turkish, never Italian.
+        assert_eq!(read("it cost 9 liras"), money(9.0, "TRY"));
+    }
 }
