@@ -62,6 +62,10 @@ pub struct ScaleWord {
     /// Counts only for an amount of money ("£52m", not "the 100m final").
     #[serde(default)]
     pub money_only: bool,
+    /// Counts only in the case written here: "M" after a space ("$40 M") is a
+    /// scale, but "m" after a space is as often metres.
+    #[serde(default)]
+    pub exact_case: bool,
 }
 
 /// A currency: its ISO code, the symbols before an amount, the symbols and words after it.
@@ -74,8 +78,36 @@ pub struct Currency {
     /// Symbols that may also follow the amount ("5 €", "100元").
     #[serde(default)]
     pub after: Vec<String>,
+    /// Names in the singular ("dollar", "Swiss franc"), read with the plural
+    /// [`plural`] derives ("dollars", "Swiss francs").
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Words read as written, with no plural derived: codes ("usd"), words that
+    /// are their own plural ("yen", "rand"), and plurals the rule would get wrong
+    /// ("kronor", "zlotys").
     #[serde(default)]
     pub words: Vec<String>,
+}
+
+impl Currency {
+    /// Every word the currency is written with after an amount: its names, their
+    /// plurals, and its words.
+    pub fn all_words(&self) -> impl Iterator<Item = String> + '_ {
+        let names = self.names.iter().flat_map(|n| [n.trim().to_string(), plural(n)]);
+        names.chain(self.words.iter().cloned())
+    }
+}
+
+/// The plural of a name: its last word takes "s", or "ies" in place of a "y"
+/// after a consonant ("peseta" → "pesetas", "Swiss franc" → "Swiss francs").
+pub fn plural(name: &str) -> String {
+    let name = name.trim();
+    match name.strip_suffix('y') {
+        Some(stem) if stem.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouAEIOU".contains(c)) => {
+            format!("{stem}ies")
+        }
+        _ => format!("{name}s"),
+    }
 }
 
 /// A currency's minor unit ("cents" of USD, 100 to the dollar).
@@ -269,13 +301,35 @@ mod tests {
     fn builtin_lexicon_parses_and_is_not_empty() {
         let parsed: Lexicon = serde_yaml::from_str(BUILTIN_LEXICON).expect("built-in lexicon parses");
         assert!(parsed.scales.iter().any(|s| s.word == "billion" && s.factor == 1e9));
+        assert!(parsed.scales.iter().any(|s| s.word == "M" && s.money_only && s.exact_case && !s.attached));
         assert!(parsed.currencies.iter().any(|c| c.code == "EUR" && c.symbols == ["€"]));
+        let words = |code: &str| -> Vec<String> {
+            parsed.currencies.iter().filter(|c| c.code == code).flat_map(Currency::all_words).collect()
+        };
+        assert!(words("ESP").contains(&"pesetas".to_string()) && words("FIM").contains(&"markkas".to_string()));
+        assert!(words("USD").contains(&"US dollars".to_string()) && words("JPY") == ["yen", "Japanese yen"]);
         assert!(parsed.change_verbs.up.iter().any(|w| w == "rise"));
         assert!(parsed.change_verbs.down.iter().any(|w| w == "fall"));
         assert_eq!(parsed.approximate_tolerance, Some(0.05));
         assert!(parsed.number_scales.iter().any(|s| s.word == "dozen" && s.factor == 12.0));
         assert!(parsed.vague_amounts.iter().any(|w| w == "tens of thousands"));
         assert!(parsed.vague_shares.iter().any(|w| w == "the majority"));
+    }
+
+    #[test]
+    fn plurals_of_names_are_derived() {
+        assert_eq!(plural("peseta"), "pesetas");
+        assert_eq!(plural("markka"), "markkas");
+        assert_eq!(plural("escudo"), "escudos");
+        assert_eq!(plural("Swiss franc"), "Swiss francs");
+        assert_eq!(plural("penny"), "pennies");
+        assert_eq!(plural("money"), "moneys");
+        let usd: Currency = serde_yaml::from_str("{ code: USD, names: [dollar, US dollar], words: [usd] }").unwrap();
+        let words: Vec<String> = usd.all_words().collect();
+        assert_eq!(words, ["dollar", "dollars", "US dollar", "US dollars", "usd"]);
+        // Words are read as written: no plural of "yen" or of a code.
+        let yen: Currency = serde_yaml::from_str("{ code: JPY, words: [yen] }").unwrap();
+        assert_eq!(yen.all_words().collect::<Vec<_>>(), ["yen"]);
     }
 
     #[test]

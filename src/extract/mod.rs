@@ -254,7 +254,8 @@ mod tests {
     const MIXED: &str = "Über 1.234,5 € — C $16.4m, ¥3 trillion, 100元 and 20–30% (½ of 3/4) rose −3% \
         to US$1.5bn on 6 April 2023; 10-12 km/h, 6.2p-a-share, 4 500 000 ரூ, 22,24,26, 1e10, \
         between 10 and 12 tonnes, 84mm, aged 72, Q3 2023, FY24, 3 dollars 50 cents. and 1.2.3 \
-        at 10:30 — “about 5 or more” per cent of 9";
+        at 10:30 — “about 5 or more” per cent of 9, NZD$15 $ 20.00 $ 37.50 20 € 30 € threefold \
+        a 12-cent, €3 M";
 
     #[test]
     fn extraction_never_panics_wherever_the_text_is_cut() {

@@ -9,6 +9,7 @@
 //! wherever its words end. What keeps digits from being a quantity at all lives in
 //! [`exclusions`].
 
+mod dressing;
 mod exclusions;
 mod money;
 mod ranges;
@@ -22,12 +23,12 @@ use std::sync::Arc;
 
 use regex::Regex;
 
-use super::lexicon::{Lexicon, Qualifier};
+use super::lexicon::{Lexicon, Qualifier, ScaleWord};
 use super::numeral;
 use super::phrases::PhraseTable;
 use super::taken::Taken;
 use super::words::NumberWords;
-use super::{Context, Form, Mention, MentionKind};
+use super::{Context, Form, LOOK_AROUND, Mention, MentionKind};
 use crate::interval::Interval;
 pub(super) use exclusions::{STREET_WORDS, glued_before};
 
@@ -53,10 +54,9 @@ pub struct FigurePatterns {
     find: Regex,
     words: NumberWords,
     money: money::Money,
-    spaced_scales: PhraseTable<f64>,
-    /// Every scale word with its factor and whether it is for money only, looked
-    /// up as written against the digits ("52m", "3bn").
-    attached_scales: PhraseTable<(f64, bool)>,
+    spaced_scales: PhraseTable<ScaleWord>,
+    /// Every scale word, looked up as written against the digits ("52m", "3bn").
+    attached_scales: PhraseTable<ScaleWord>,
     units: PhraseTable<String>,
     attached_units: HashMap<String, (String, Arc<str>)>,
     percent: PhraseTable<Option<&'static str>>,
@@ -110,10 +110,9 @@ impl FigurePatterns {
         let find = words.first_words().clone();
         let spaced_scales = PhraseTable::after(
             "scales",
-            lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.factor)),
+            lexicon.scales.iter().filter(|s| !s.attached).map(|s| (s.word.clone(), s.clone())),
         );
-        let attached_scales =
-            PhraseTable::after("scales", lexicon.scales.iter().map(|s| (s.word.clone(), (s.factor, s.money_only))));
+        let attached_scales = PhraseTable::after("scales", lexicon.scales.iter().map(|s| (s.word.clone(), s.clone())));
         let units = PhraseTable::after(
             "units",
             lexicon.units.iter().flat_map(|u| u.words.iter().map(move |w| (w.clone(), u.unit.clone()))),
@@ -184,6 +183,8 @@ impl FigurePatterns {
             .collect();
         let mut next_word = 0;
         let mut pos = 0;
+        // Where the last figure taken ends: the next may not start before it.
+        let mut floor = 0;
         while let Some(m) = candidate(prose, pos, &words, &mut next_word) {
             pos = m.end;
             if !taken.is_free(&m) {
@@ -196,7 +197,7 @@ impl FigurePatterns {
             let figure = if text == "%" {
                 self.bare_percent(prose, m.start)
             } else if !text.as_bytes()[0].is_ascii_digit() && text.is_ascii() {
-                match self.read_words(prose, m.start, context) {
+                match self.read_words(prose, m.start, floor, context) {
                     Ok(figure) => Some(figure),
                     Err(Unread::Skip(end)) => {
                         pos = pos.max(end);
@@ -213,13 +214,14 @@ impl FigurePatterns {
                     .strip_suffix('.')
                     .filter(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
                     .map_or(m.start, |head| head.len());
-                match self.read(prose, decimal_start, context, false) {
+                match self.read(prose, decimal_start, floor, context, false) {
                     Ok(figure) => Some(figure),
                     Err(Unread::List(items)) => {
                         pos = pos.max(items.last().map_or(pos, |r| r.end));
                         for item in items {
                             if let Some(f) = self.list_item(prose, item) {
                                 if taken.take(&f.mention.range) {
+                                    floor = f.mention.range.end;
                                     mentions.push(f.mention);
                                     shapes.push(f.shape);
                                 }
@@ -236,6 +238,7 @@ impl FigurePatterns {
             if let Some(figure) = figure {
                 pos = pos.max(figure.mention.range.end);
                 if taken.take(&figure.mention.range) {
+                    floor = figure.mention.range.end;
                     mentions.push(figure.mention);
                     shapes.push(figure.shape);
                 }
@@ -245,7 +248,42 @@ impl FigurePatterns {
         mentions
     }
 
-    /// "3 times", "10-fold"; "10th".
+    /// A multiple written in words and "fold": "threefold", "three-fold",
+    /// "twenty-five-fold", "one hundred-fold". What stands before "fold" must read
+    /// whole as a number in words, so that "manifold" is none.
+    fn fold_in_words(&self, prose: &str, start: usize) -> Option<Figure> {
+        // The word that ends in "fold", among the few a number phrase spans.
+        let mut end = start;
+        let fold_word_end = loop {
+            let len = prose[end..].bytes().take_while(|b| b.is_ascii_alphabetic() || *b == b'-').count();
+            let word = &prose[end..end + len];
+            if len == 0 || end - start > LOOK_AROUND {
+                return None;
+            }
+            if word.len() >= 4 && word[len - 4..].eq_ignore_ascii_case("fold") {
+                break end + len;
+            }
+            end += len;
+            end += usize::from(prose[end..].starts_with(' '));
+        };
+        if glued_word(prose, fold_word_end) {
+            return None;
+        }
+        // The number alone, as if the text ended there: read with "-fold" after it,
+        // the words reader refuses it, as it should for a count.
+        let stem_end = prose[..fold_word_end - 4].trim_end_matches('-').len();
+        let number = self.words.read(&prose[..stem_end], start)?;
+        let plain = number.end == stem_end && number.form == Form::Plain && !number.fraction;
+        let value = number.value.filter(|_| plain)?;
+        let mention = Mention {
+            unit: Some("x".into()),
+            lexicon: number.lexicon.into_iter().map(Arc::from).collect(),
+            ..Mention::valued(MentionKind::Multiplier, start..fold_word_end, value, Interval::point(value))
+        };
+        Some(Figure::plain(mention))
+    }
+
+    /// "3 times", "10-fold", "10fold"; "10th".
     fn multiple_or_ordinal(&self, prose: &str, range: Range<usize>) -> Option<Figure> {
         let text = &prose[range.clone()];
         let digits = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
@@ -254,7 +292,7 @@ impl FigurePatterns {
             return None;
         }
         let lower = text.to_ascii_lowercase();
-        let multiple = lower.ends_with("-fold") || lower.ends_with("times") && reading::compares(&prose[range.end..]);
+        let multiple = lower.ends_with("fold") || lower.ends_with("times") && dressing::compares(&prose[range.end..]);
         let (kind, unit) = if multiple {
             (MentionKind::Multiplier, Some("x".to_string()))
         } else if lower.ends_with("times") {
@@ -341,7 +379,7 @@ const MAY_START_FIGURE: [bool; 256] = {
 };
 
 /// The next place at or after `pos` where a figure may start, in order: a run of
-/// digits (with an ordinal suffix, or "times"/"-fold" after it, when written so), a
+/// digits (with an ordinal suffix, or "times"/"fold" after it, when written so), a
 /// lone percent sign, a fraction character, or the first words of a number in
 /// words (from `words`, whose index `next_word` moves forward).
 fn candidate(prose: &str, pos: usize, words: &[Range<usize>], next_word: &mut usize) -> Option<Range<usize>> {
@@ -376,7 +414,7 @@ fn candidate(prose: &str, pos: usize, words: &[Range<usize>], next_word: &mut us
     Some(start..multiple_or_ordinal_end(prose, digits_end).unwrap_or(digits_end))
 }
 
-/// Where "3 times", "2.5 times", "10-fold" or "10th" ends, for digits ending at `end`.
+/// Where "3 times", "2.5 times", "10-fold", "10fold" or "10th" ends, for digits ending at `end`.
 fn multiple_or_ordinal_end(prose: &str, end: usize) -> Option<usize> {
     let rest = &prose[end..];
     let word_ends = |at: usize| !prose[at..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
@@ -390,17 +428,23 @@ fn multiple_or_ordinal_end(prose: &str, end: usize) -> Option<usize> {
         .filter(|n| *n > 0)
         .map_or(0, |n| n + 1);
     let after = &rest[decimals..];
-    if after.len() >= 5
-        && after.is_char_boundary(5)
-        && after[..5].eq_ignore_ascii_case("-fold")
-        && word_ends(end + decimals + 5)
-    {
-        return Some(end + decimals + 5);
+    let hyphen = usize::from(after.starts_with('-'));
+    let fold = after.get(hyphen..hyphen + 4).is_some_and(|w| w.eq_ignore_ascii_case("fold"));
+    if fold && word_ends(end + decimals + hyphen + 4) {
+        return Some(end + decimals + hyphen + 4);
     }
     let spaces = after.bytes().take_while(u8::is_ascii_whitespace).count();
     let word = &after[spaces..];
     let times = spaces > 0 && word.len() >= 5 && word.is_char_boundary(5) && word[..5].eq_ignore_ascii_case("times");
     (times && word_ends(end + decimals + spaces + 5)).then_some(end + decimals + spaces + 5)
+}
+
+/// Whether a scale word of the lexicon counts as `written` next to a figure: a
+/// money-only one only for an amount of money ("$40 M", never "the 100 M"), a
+/// case-exact one only in the lexicon's case ("$40 M" is 40 million, but "m" after
+/// a space is as often metres).
+fn scale_counts(scale: &ScaleWord, written: &str, money: bool) -> bool {
+    (!scale.money_only || money) && (!scale.exact_case || written.split_whitespace().eq(scale.word.split_whitespace()))
 }
 
 /// "e6", "E-1" against the digits, then no more letters: the exponent and its end.
@@ -435,6 +479,14 @@ fn sign_word_before(prose: &str, at: usize) -> Option<usize> {
 /// Whether a word continues at `at` ("percentages" after "percent").
 fn glued_word(prose: &str, at: usize) -> bool {
     prose[at..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// The word of ASCII letters after a hyphen at `at`, as in "12-cent" or
+/// "3-million-pound", when it ends there (another hyphen may follow it).
+fn word_after_hyphen(prose: &str, at: usize) -> Option<&str> {
+    let rest = prose[at..].strip_prefix('-')?;
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (len > 0 && !glued_word(rest, len)).then(|| &rest[..len])
 }
 
 /// The end of the word starting after the spaces at `at`.

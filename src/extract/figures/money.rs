@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::super::lexicon::Lexicon;
 use super::super::phrases::{Found, PhraseTable};
+use super::word_after_hyphen;
 
 /// The scale a letter before a code gives it in financial tables ("MUSD").
 const CODE_SCALES: [(char, f64); 2] = [('M', 1e6), ('K', 1e3)];
@@ -35,6 +36,14 @@ pub struct Minor {
     pub of: String,
     pub per: f64,
     pub entry: Arc<str>,
+}
+
+/// A currency or a minor unit joined to an amount by a hyphen ("a 40-euro fine",
+/// "a 12-cent dividend").
+#[derive(Debug, Clone, PartialEq)]
+pub enum Joined {
+    Currency(CurrencyAt),
+    Minor(Minor),
 }
 
 /// A currency symbol written before a figure.
@@ -91,7 +100,7 @@ impl Money {
         after.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let words = PhraseTable::after(
             "currencies",
-            lexicon.currencies.iter().flat_map(|c| c.words.iter().map(move |w| (w.clone(), c.code.clone()))),
+            lexicon.currencies.iter().flat_map(|c| c.all_words().map(move |w| (w, c.code.clone()))),
         );
         let minor = PhraseTable::after(
             "minor_units",
@@ -137,9 +146,14 @@ impl Money {
             if !same {
                 continue;
             }
-            // "AUS$" is not "US$"; "a$" is not "A$".
+            // "AUS$" is not "US$"; "a$" is not "A$"; but "NZD$" is a code against a
+            // symbol, and the code names the currency.
             let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-            if !glued {
+            if glued {
+                if let Some(coded) = self.code_ending(head, start) {
+                    return Some(coded);
+                }
+            } else {
                 return Some(CurrencyAt {
                     edge: start,
                     code: code.clone(),
@@ -150,6 +164,16 @@ impl Money {
             }
         }
         None
+    }
+
+    /// A currency code of the lexicon that ends at `end` and is a word of its own
+    /// up to there ("NZD" of "NZD$15", not "XNZD").
+    fn code_ending(&self, head: &str, end: usize) -> Option<CurrencyAt> {
+        let start = end - head[..end].bytes().rev().take_while(u8::is_ascii_uppercase).count();
+        let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        let label = self.codes.get(&head[start..end]).filter(|_| !glued)?;
+        let code = head[start..end].to_string();
+        Some(CurrencyAt { edge: start, code, scale: 1.0, entry: label.clone(), ambiguous: false })
     }
 
     /// A currency code, perhaps with a scale letter, written just before `at`:
@@ -227,6 +251,22 @@ impl Money {
         Some(Minor { end: found.edge, of: found.value.0.clone(), per: found.value.1, entry: found.label.clone() })
     }
 
+    /// A currency or minor unit word joined to the amount ending at `at` by a
+    /// hyphen, as an adjective: "a 40-euro fine", "a five-dollar bill", "a 12-cent
+    /// dividend". A minor unit of one letter never is ("12-p" is no way to write
+    /// pence), and a word that is money only after a scale says so (`ambiguous`).
+    pub fn joined_by_hyphen(&self, prose: &str, at: usize) -> Option<Joined> {
+        let word = word_after_hyphen(prose, at)?;
+        let edge = at + 1 + word.len();
+        if let Some((code, entry, label)) = self.words.get(word) {
+            let ambiguous = self.scale_only.iter().any(|w| w.eq_ignore_ascii_case(entry));
+            let currency = CurrencyAt { edge, code: code.clone(), scale: 1.0, entry: label.clone(), ambiguous };
+            return Some(Joined::Currency(currency));
+        }
+        let ((of, per), _, label) = self.minor.get(word).filter(|(_, entry, _)| entry.len() > 1)?;
+        Some(Joined::Minor(Minor { end: edge, of: of.clone(), per: *per, entry: label.clone() }))
+    }
+
     /// The first words of every currency and minor unit written after an amount,
     /// in lower case, codes with and without a scale letter included.
     pub fn first_words(&self) -> impl Iterator<Item = String> + '_ {
@@ -283,6 +323,12 @@ mod tests {
         assert_eq!(code("for cad$ "), Some((4, "CAD".into())));
         assert_eq!(code("a "), None);
         assert_eq!(code("AUS$"), None);
+        // A code against a symbol decides the currency.
+        assert_eq!(code("paid NZD$"), Some((5, "NZD".into())));
+        assert_eq!(code("paid USD$ "), Some((5, "USD".into())));
+        assert_eq!(code("paid GBP€"), Some((5, "GBP".into())));
+        assert_eq!(code("paid XNZD$"), None);
+        assert_eq!(code("paid ABC$"), None);
     }
 
     #[test]
@@ -312,5 +358,18 @@ mod tests {
         assert_eq!(m.minor_after(" p.m.", 0), None);
         assert_eq!(m.minor_after("p.m.", 0), None);
         assert_eq!(m.minor_after(" pence", 0).map(|x| x.end), Some(6));
+    }
+
+    #[test]
+    fn currencies_and_minor_units_joined_by_a_hyphen() {
+        let m = money();
+        let joined = |text: &str| m.joined_by_hyphen(text, 0);
+        assert!(matches!(joined("-euro fine"), Some(Joined::Currency(c)) if c.code == "EUR" && c.edge == 5));
+        assert!(matches!(joined("-cent-a-share"), Some(Joined::Minor(x)) if x.of == "USD" && x.end == 5));
+        assert!(matches!(joined("-pound bag"), Some(Joined::Currency(c)) if c.ambiguous));
+        assert_eq!(joined("-p stamp"), None);
+        assert_eq!(joined("-metre"), None);
+        assert_eq!(joined("-eurozone"), None);
+        assert_eq!(joined(" euro"), None);
     }
 }

@@ -24,7 +24,7 @@ pub(super) fn dash_range(prose: &str, first: &mut Figure, patterns: &FigurePatte
     if prose[digits..].starts_with('0') && prose[digits + 1..].starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let Ok(second) = patterns.read(prose, digits, context, true) else { return false };
+    let Ok(second) = patterns.read(prose, digits, after, context, true) else { return false };
     join(&mut first.mention, &mut first.shape, &second.mention, &second.shape)
 }
 

@@ -1,22 +1,16 @@
-//! Reading one figure outward from its number: first what is written against the
-//! digits (a sign, a currency, a scale, a unit), then what follows after a space
-//! (a scale word, a percent sign, points, a currency, a unit, a counted noun), then
-//! the bounds and rates around it ("more than", "or more", "a share").
+//! Reading one figure outward from its number: the number itself (digits, a
+//! fraction, a phrase such as "3 hundred and 21", or words), then what is written
+//! against the digits (a sign, a currency, a scale, a unit). What follows after a
+//! space, and the bounds and rates around it, are [`dressing`](super::dressing)'s.
 
 use std::sync::Arc;
 
-use super::exclusions::{counted_noun, glued_after, glued_before, looks_like_reference};
-use super::money::Minor;
-use super::{
-    Figure, FigurePatterns, Shape, Unread, exponent, exponent_digits, glued_word, is_range_dash, ranges,
-    sign_word_before, word_end,
-};
-use crate::extract::lexicon::Qualifier;
+use super::exclusions::{glued_after, glued_before};
+use super::money::{CurrencyAt, Minor};
+use super::{Figure, FigurePatterns, Unread, exponent, exponent_digits, is_range_dash, scale_counts, sign_word_before};
 use crate::extract::numeral::{self, Run};
-use crate::extract::phrases::may_start;
 use crate::extract::words::{self, WordNumber};
-use crate::extract::{Context, Form, Mention, MentionKind};
-use crate::interval::Interval;
+use crate::extract::{Context, Form};
 
 /// Words after digits that may make them a number phrase the words reader knows
 /// better ("3 hundred and 21", "2 and a half", "1 in 5", "3 dozen", "5 crore").
@@ -37,33 +31,17 @@ fn glued_points(word: &str) -> Option<&'static str> {
     }
 }
 
-/// Words after "three times" that make it a multiple ("three times as many",
-/// "times more", "times the size"), not how often something happened ("raised
-/// rates seven times").
-const COMPARING: [&str; 14] = [
-    "as", "more", "less", "higher", "lower", "larger", "bigger", "greater", "smaller", "faster", "the", "that", "what",
-    "over",
-];
-
-/// Whether the words after "times" compare (see [`COMPARING`]).
-pub(super) fn compares(after: &str) -> bool {
-    let word = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-    COMPARING.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// Words before "3/4" that make it a date, not a share.
 const DATE_WORDS: [&str; 8] = ["on", "by", "until", "till", "since", "before", "after", "dated"];
-
-/// Words that introduce what an amount is per ("$5 per share", "40 barrels a day").
-const PER_WORDS: [&str; 5] = ["per", "a", "an", "each", "every"];
-
-/// Words after "a year" and the like that make it a time, not a rate: "a year earlier".
-const NOT_RATES: [&str; 8] = ["earlier", "ago", "before", "after", "later", "on", "from", "since"];
 
 /// A figure part-way read.
 pub(super) struct Reading {
     /// Where the mention starts so far (its currency, sign or qualifier).
     pub start: usize,
+    /// The earliest it may start: where the figure before it ends, so that a
+    /// currency or qualifier that figure read ("20 € 30 €", "500 or more than 600")
+    /// is not read again as this one's, whose mention would then overlap it and be lost.
+    pub floor: usize,
     /// Where the number itself starts and ends.
     pub number: std::ops::Range<usize>,
     /// How far reading has got.
@@ -92,12 +70,14 @@ pub(super) struct Reading {
 
 impl FigurePatterns {
     /// Reads the figure whose digits start at `digits` (or at a decimal mark just
-    /// before them). `right_of_range` is set when reading the second figure of
-    /// "10-12", whose dash would otherwise make it look glued to a code.
+    /// before them), and which starts no earlier than `floor` (see [`Reading::floor`]).
+    /// `right_of_range` is set when reading the second figure of "10-12", whose dash
+    /// would otherwise make it look glued to a code.
     pub(super) fn read(
         &self,
         prose: &str,
         digits: usize,
+        floor: usize,
         context: &Context,
         right_of_range: bool,
     ) -> Result<Figure, Unread> {
@@ -155,6 +135,7 @@ impl FigurePatterns {
         }
         let mut r = Reading {
             start: digits,
+            floor,
             number: digits..end,
             pos: end,
             value: Some(numeral.value),
@@ -181,18 +162,19 @@ impl FigurePatterns {
         // Before the digits: a sign, a currency symbol or code, a sign word.
         let prefix = if right_of_range {
             // Only a symbol: the dash before it is the range's, not a sign.
-            self.money.symbol_before(prose, r.start).filter(|p| p.edge < r.start)
+            self.money.symbol_before(prose, r.start).filter(|p| p.edge < r.start && p.edge >= floor)
         } else {
             if let Some(c) = prose[..r.start].chars().next_back().filter(|c| matches!(c, '-' | '−' | '–')) {
                 let before = prose[..r.start - c.len_utf8()].chars().next_back();
-                if before.is_none_or(|b| !b.is_alphanumeric() && !matches!(b, '-' | '–' | '.' | ',' | '/')) {
+                let free = r.start - c.len_utf8() >= floor;
+                if free && before.is_none_or(|b| !b.is_alphanumeric() && !matches!(b, '-' | '–' | '.' | ',' | '/')) {
                     r.sign = -1.0;
                     r.start -= c.len_utf8();
                 }
             }
-            let prefix = self.money.symbol_before(prose, r.start).or_else(|| self.money.code_before(prose, r.start));
+            let prefix = self.currency_before(prose, r.start, floor);
             if prefix.is_none() && r.sign > 0.0 {
-                if let Some(word_start) = sign_word_before(prose, r.start) {
+                if let Some(word_start) = sign_word_before(prose, r.start).filter(|&w| w >= floor) {
                     r.sign = -1.0;
                     r.start = word_start;
                 }
@@ -222,9 +204,9 @@ impl FigurePatterns {
             let word = &prose[pos..pos + glued_letters];
             let ends = !prose[pos + glued_letters..].starts_with(|c: char| c.is_alphanumeric());
             let scale_word =
-                self.attached_scales.get(word).filter(|((_, money_only), _, _)| !money_only || r.currency.is_some());
-            if let (Some(((factor, _), _, label)), true) = (scale_word, ends) {
-                r.scale *= factor;
+                self.attached_scales.get(word).filter(|(s, _, _)| scale_counts(s, word, r.currency.is_some()));
+            if let (Some((scale, _, label)), true) = (scale_word, ends) {
+                r.scale *= scale.factor;
                 r.scaled = true;
                 r.lexicon.push(label.clone());
                 r.pos += glued_letters;
@@ -264,6 +246,13 @@ impl FigurePatterns {
             return skip;
         }
         self.dress(prose, r, context, right_of_range)
+    }
+
+    /// A currency symbol or code written before `at`, unless the figure before
+    /// took it as its own (it reaches back before `floor`).
+    fn currency_before(&self, prose: &str, at: usize, floor: usize) -> Option<CurrencyAt> {
+        let before = self.money.symbol_before(prose, at).or_else(|| self.money.code_before(prose, at));
+        before.filter(|p| p.edge >= floor)
     }
 
     /// The number phrase the words reader reads at `digits`, when the word after
@@ -323,12 +312,22 @@ impl FigurePatterns {
 
     /// Reads a number written in words ("twelve", "two-thirds", "dozens") and what
     /// follows it.
-    pub(super) fn read_words(&self, prose: &str, start: usize, context: &Context) -> Result<Figure, Unread> {
+    pub(super) fn read_words(
+        &self,
+        prose: &str,
+        start: usize,
+        floor: usize,
+        context: &Context,
+    ) -> Result<Figure, Unread> {
+        if let Some(multiple) = self.fold_in_words(prose, start) {
+            return Ok(multiple);
+        }
         // A refused phrase is refused whole: "four hundred point sixty-two" gives no "sixty-two".
         let Some(w) = self.words.read(prose, start) else { return Err(Unread::Skip(self.words.run_end(prose, start))) };
         let half = self.share_half(&w);
         let mut r = Reading {
             start,
+            floor,
             number: start..w.end,
             pos: w.end,
             value: w.value,
@@ -347,7 +346,7 @@ impl FigurePatterns {
             note: None,
             points: false,
         };
-        if let Some(p) = self.money.symbol_before(prose, start).or_else(|| self.money.code_before(prose, start)) {
+        if let Some(p) = self.currency_before(prose, start, floor) {
             r.start = p.edge;
             r.lexicon.insert(0, p.entry);
             r.currency = Some(p.code);
@@ -360,287 +359,4 @@ impl FigurePatterns {
         }
         self.dress(prose, r, context, false)
     }
-
-    /// Reads what follows a number and what bounds it, and makes the figure.
-    pub(super) fn dress(
-        &self,
-        prose: &str,
-        mut r: Reading,
-        context: &Context,
-        right_of_range: bool,
-    ) -> Result<Figure, Unread> {
-        // Whether a phrase may start after `pos`, asked up to three times; usually
-        // nothing is read in between and the answer is remembered.
-        let mut asked: Option<(usize, bool)> = None;
-        let mut may_start_at = |pos: usize| match asked {
-            Some((at, answer)) if at == pos => answer,
-            _ => {
-                let answer = may_start(&self.after_words, prose, pos);
-                asked = Some((pos, answer));
-                answer
-            }
-        };
-        // After a space: a scale word, then a percent sign, points, a currency, a
-        // minor unit or a unit of measure.
-        if !r.scaled && r.unit.is_none() && r.minor.is_none() && may_start_at(r.pos) {
-            if let Some(s) =
-                self.spaced_scales.find(prose, r.pos).filter(|_| prose[r.pos..].starts_with(char::is_whitespace))
-            {
-                r.scale *= s.value;
-                r.scaled = true;
-                r.lexicon.push(s.label.clone());
-                r.pos = s.edge;
-            }
-        }
-        let mut kind = if r.points { MentionKind::Points } else { MentionKind::Number };
-        // "½%", "2½ per cent": a fraction of a percent, not a share.
-        let percent_sign = prose[r.pos..].trim_start_matches(' ').starts_with('%');
-        if r.unit.as_deref() == Some("share") && percent_sign {
-            r.unit = None;
-        }
-        // "three times as many": a multiple written in words.
-        if r.in_words && r.form == Form::Plain && r.unit.is_none() {
-            let rest = &prose[r.pos..];
-            if rest.len() >= 6
-                && rest.is_char_boundary(6)
-                && rest[..6].eq_ignore_ascii_case(" times")
-                && !glued_word(prose, r.pos + 6)
-                && compares(&prose[r.pos + 6..])
-            {
-                kind = MentionKind::Multiplier;
-                r.unit = Some("x".into());
-                r.pos += 6;
-            }
-        }
-        let space_then = |pos: usize| {
-            let mut chars = prose[pos..].chars();
-            chars.next().is_some_and(|c| c == ' ' || c == '\u{a0}') && !chars.as_str().starts_with(char::is_whitespace)
-        };
-        if kind == MentionKind::Number && r.unit.is_none() && r.minor.is_none() && may_start_at(r.pos) {
-            let pos = r.pos;
-            let percent =
-                if prose[pos..].starts_with('%') || space_then(pos) && prose[pos..].trim_start().starts_with('%') {
-                    Some((pos + prose[pos..].find('%').unwrap_or(0) + 1, None, None))
-                } else if space_then(pos) {
-                    self.percent
-                        .find(prose, pos)
-                        .filter(|p| !glued_word(prose, p.edge))
-                        .map(|p| (p.edge, *p.value, Some(p.label)))
-                } else {
-                    None
-                };
-            if let Some((edge, points, label)) = percent {
-                kind = if points.is_some() { MentionKind::Points } else { MentionKind::Percent };
-                r.unit = Some(points.unwrap_or("%").to_string());
-                r.lexicon.extend(label.cloned());
-                r.pos = edge;
-            } else if let Some(code) =
-                self.money.after(prose, pos).filter(|c| space_then(pos) && (r.scaled || !c.ambiguous))
-            {
-                if r.currency.is_none() || r.currency.as_deref() == Some(code.code.as_str()) {
-                    r.scale *= code.scale;
-                    r.scaled |= code.scale != 1.0;
-                    r.lexicon.push(code.entry);
-                    r.currency = Some(code.code);
-                    r.pos = code.edge;
-                    // "75 USD million"
-                    if !r.scaled {
-                        if let Some(s) = self.spaced_scales.find(prose, r.pos).filter(|_| space_then(r.pos)) {
-                            r.scale *= s.value;
-                            r.scaled = true;
-                            r.lexicon.push(s.label.clone());
-                            r.pos = s.edge;
-                        }
-                    }
-                }
-            } else if let Some(m) = self.money.minor_after(prose, pos).filter(|_| r.currency.is_none() && !r.scaled) {
-                r.lexicon.push(m.entry.clone());
-                r.pos = m.end;
-                r.minor = Some(m);
-            } else if let Some(u) =
-                self.units.find(prose, pos).filter(|u| space_then(pos) && !glued_word(prose, u.edge))
-            {
-                r.unit = Some(u.value.clone());
-                r.lexicon.push(u.label.clone());
-                r.pos = u.edge;
-            }
-        }
-        let written = r.value.unwrap_or(0.0);
-        let mut value = r.sign * written * r.scale;
-        let mut half = if r.scaled { r.half_unit * r.scale } else { r.count_half_unit };
-        if let Some(m) = &r.minor {
-            kind = MentionKind::Money;
-            r.unit = Some(format!("{}/{}", m.of, m.per));
-        } else if let Some(code) = &r.currency {
-            if kind == MentionKind::Number {
-                kind = MentionKind::Money;
-                r.unit = Some(code.clone());
-                // "3 dollars 50 cents", "15 dollars and 15."
-                if let Some((cents, after)) = self.cents_after(prose, r.pos, code, written, r.scaled) {
-                    value += r.sign * cents;
-                    half = 0.005;
-                    r.pos = after;
-                }
-            }
-        }
-        if kind == MentionKind::Percent || kind == MentionKind::Points {
-            half = r.half_unit * r.scale;
-        }
-        if kind == MentionKind::Multiplier {
-            half = 0.0;
-        }
-        let dressed = kind != MentionKind::Number || r.unit.is_some();
-        if kind == MentionKind::Number && !r.prefixed {
-            let whole = written.fract() == 0.0;
-            if !r.in_words && !right_of_range && looks_like_reference(prose, r.number.start, r.number.end, whole) {
-                return Err(Unread::Skip(r.pos));
-            }
-            if r.unit.is_none() {
-                let rest = &prose[r.pos..];
-                // "dozens of people", "a handful of fans": a vague amount counts the noun after "of".
-                let of = rest.strip_prefix(" of").filter(|_| r.form == Form::Vague);
-                r.unit = counted_noun(of.unwrap_or(rest));
-            }
-        }
-
-        // Bounds and rates: "500 or more", "$5 per share", "40 barrels a day".
-        let mut qualifier = None;
-        if !right_of_range {
-            if let Some(q) = self.qualifiers_before.find(prose, r.start) {
-                qualifier = Some(*q.value);
-                r.lexicon.push(q.label.clone());
-                r.start = q.edge;
-            }
-        }
-        let noun_end =
-            if kind == MentionKind::Number && r.unit.is_some() && !dressed { word_end(prose, r.pos) } else { r.pos };
-        // A bound after the figure says more than "about" before it: "about 500 or more".
-        if qualifier.is_none_or(|q| q == Qualifier::Approximate) && may_start_at(r.pos) {
-            if let Some(q) = self.qualifiers_after.find(prose, r.pos).filter(|_| space_then(r.pos)) {
-                qualifier = Some(*q.value);
-                r.lexicon.push(q.label.clone());
-                r.pos = q.edge;
-            }
-        }
-        // "½ a mile" is half of a mile, not half per mile.
-        let share = r.unit.as_deref() == Some("share");
-        let per = if share { None } else { self.per_after(prose, noun_end) };
-        if let Some((_, label)) = &per {
-            r.lexicon.push((*label).clone());
-        }
-        let interval = self.qualify(Interval::around(value, half), value, qualifier);
-        let mut mention = Mention {
-            unit: r.unit,
-            qualifier,
-            per: per.as_ref().map(|(w, _)| w.to_ascii_lowercase()),
-            lexicon: r.lexicon,
-            note: r.note,
-            form: r.form,
-            ..Mention::valued(kind, r.start..r.pos, value, interval)
-        };
-        if r.value.is_none() {
-            mention.value = None;
-        }
-        let mut figure = Figure {
-            mention,
-            shape: Shape { raw: written, half, sign: r.sign, scale: r.scale, scaled: r.scaled, dressed },
-        };
-        if kind == MentionKind::Number && !r.prefixed && r.sign > 0.0 {
-            percent_of(prose, &mut figure);
-        }
-        let end = figure.mention.range.end;
-        // The second figure of a range ends it: a chain "1—2—3…" is not followed
-        // figure by figure, which would recurse once per link.
-        if right_of_range || ranges::dash_range(prose, &mut figure, self, context) {
-            Ok(figure)
-        } else {
-            Err(Unread::Skip(end))
-        }
-    }
-
-    /// The cents that complete a whole amount: "3 dollars 50 cents", "$15 and 15.".
-    fn cents_after(&self, prose: &str, at: usize, code: &str, whole: f64, scaled: bool) -> Option<(f64, usize)> {
-        let per = self.money.minor_per(code)?;
-        if scaled || whole.fract() != 0.0 {
-            return None;
-        }
-        let rest = &prose[at..];
-        let mut skip = rest.len() - rest.trim_start().len();
-        if rest[skip..].starts_with("and ") {
-            skip += 4;
-        }
-        let digits_at = at + skip;
-        if skip == 0 {
-            return None;
-        }
-        let len = prose[digits_at..].bytes().take_while(u8::is_ascii_digit).count();
-        let (cents, after) = if len > 0 {
-            (prose[digits_at..digits_at + len].parse::<f64>().ok()?, digits_at + len)
-        } else {
-            // "thirteen dollars and forty-five cents"
-            let w = self.words.read(prose, digits_at).filter(|w| w.form == Form::Plain && !w.fraction)?;
-            (w.value?, w.end)
-        };
-        if !(1.0..100.0).contains(&cents) || cents.fract() != 0.0 || len > 2 {
-            return None;
-        }
-        if let Some(minor) = self.money.minor_after(prose, after) {
-            return Some((cents / per, minor.end));
-        }
-        let next = prose[after..].chars().next();
-        // "15 dollars and 15." ends the sentence; "$10 and 15, respectively" lists two amounts.
-        let closes = next.is_none_or(|c| matches!(c, '.' | '!' | '?')) || prose[after..].starts_with(" and ");
-        closes.then_some((cents / per, after))
-    }
-
-    /// What an amount is stated per: "per share", "a year", "-a-share".
-    fn per_after(&self, prose: &str, at: usize) -> Option<(&str, &Arc<str>)> {
-        let rest = &prose[at..];
-        let rest_trimmed = rest.trim_start_matches([' ', '-']);
-        let word_len = rest_trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let word = &rest_trimmed[..word_len];
-        if rest_trimmed.len() == rest.len() || !PER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-            return None;
-        }
-        let after_word = prose.len() - rest_trimmed.len() + word_len;
-        let unit_at = after_word + prose[after_word..].len() - prose[after_word..].trim_start_matches([' ', '-']).len();
-        let found = self.per_units.find(prose, unit_at)?;
-        if glued_word(prose, found.edge) {
-            return None;
-        }
-        let next = prose[found.edge..].trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if !word.eq_ignore_ascii_case("per") && NOT_RATES.iter().any(|w| w.eq_ignore_ascii_case(next)) {
-            return None;
-        }
-        Some((found.entry, found.label))
-    }
-}
-
-/// "percent of 10" with nothing before it: a percentage written back to front,
-/// read only when the figure ends the clause, so that "the percent of 10-year-olds"
-/// or "per cent of 20 households" never are.
-fn percent_of(prose: &str, figure: &mut Figure) {
-    let m = &figure.mention;
-    let head = prose[..m.range.start].trim_end();
-    let Some(head) = head.strip_suffix(" of").or_else(|| head.strip_suffix(" OF")) else { return };
-    let head = head.trim_end();
-    let lower_end =
-        |w: &str| head.len() >= w.len() && head.get(head.len() - w.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w));
-    let Some(word) = ["per cent", "percent", "percents"].into_iter().find(|w| lower_end(w)) else { return };
-    let before = head[..head.len() - word.len()].trim_end();
-    let closes = prose[m.range.end..]
-        .trim_start()
-        .chars()
-        .next()
-        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
-    if before.ends_with(|c: char| c.is_alphanumeric()) || figure.shape.dressed || m.qualifier.is_some() || !closes {
-        return;
-    }
-    let start = head.len() - word.len();
-    let interval = Interval::around(m.value.unwrap_or(0.0), figure.shape.half);
-    figure.mention.kind = MentionKind::Percent;
-    figure.mention.unit = Some("%".into());
-    figure.mention.range.start = start;
-    figure.mention.interval = interval;
-    figure.shape.dressed = true;
 }

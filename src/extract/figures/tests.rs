@@ -288,3 +288,192 @@ mod breadth {
         assert_eq!(read("tickets cost $10 and 15, respectively", Locale::En)[0].value, Some(10.0));
     }
 }
+
+/// Wordings that once read wrong or not at all, one test or two per wording.
+mod wordings {
+    use super::super::*;
+    use crate::extract::{Extractor, Lexicon};
+
+    fn figures(text: &str) -> Vec<Mention> {
+        Extractor::new(&Lexicon::builtin())
+            .unwrap()
+            .extract(text, &crate::extract::Context::default())
+            .into_iter()
+            .filter(|m| !m.kind.is_temporal())
+            .collect()
+    }
+
+    fn one(text: &str) -> Mention {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    /// Kind, value and unit of the one figure in `text`, the value rounded to
+    /// millionths so that scaled decimals compare exactly.
+    fn read(text: &str) -> (MentionKind, Option<f64>, Option<String>) {
+        let m = one(text);
+        (m.kind, m.value.map(|v| (v * 1e6).round() / 1e6), m.unit)
+    }
+
+    /// The text of the one figure in `text`.
+    fn shown(text: &str) -> &str {
+        &text[one(text).range]
+    }
+
+    fn money(value: f64, code: &str) -> (MentionKind, Option<f64>, Option<String>) {
+        (MentionKind::Money, Some(value), Some(code.to_string()))
+    }
+
+    #[test]
+    fn newswire_scale_abbreviations_after_money() {
+        assert_eq!(read("a deal worth $10 bln"), money(10e9, "USD"));
+        assert_eq!(read("sales of €3.2 mln last year"), money(3.2e6, "EUR"));
+        assert_eq!(read("it raised $40 M from investors"), money(40e6, "USD"));
+        assert_eq!(read("a £2 B buyout"), money(2e9, "GBP"));
+        assert_eq!(read("debt of US$ 1.5 tln"), money(1.5e12, "USD"));
+        assert_eq!(read("a $10bln loan"), money(10e9, "USD"));
+        assert_eq!(read("raised Rs 5 mil"), money(5e6, "INR"));
+        // "mln" is no money-only word: newswire counts barrels and people in it too.
+        assert_eq!(read("output of 3 mln barrels").1, Some(3e6));
+    }
+
+    #[test]
+    fn a_capital_m_after_a_space_is_millions_only_for_money() {
+        assert_eq!(read("he came 5 M behind"), (MentionKind::Number, Some(5.0), None));
+        assert_eq!(read("she won the 100 M"), (MentionKind::Number, Some(100.0), None));
+        // Lower case after a space stays as it was: "m" is read only against the digits.
+        assert_eq!(read("it cost $40 m to build"), money(40.0, "USD"));
+        // "mil" is a thickness without a currency.
+        assert_eq!(read("a 6 mil plastic sheet").1, Some(6.0));
+        assert_eq!(read("three mil thick").1, Some(3.0));
+    }
+
+    #[test]
+    fn fold_multiples_in_words_and_digits() {
+        let multiple = |v: f64| (MentionKind::Multiplier, Some(v), Some("x".to_string()));
+        assert_eq!(read("sales rose three-fold"), multiple(3.0));
+        assert_eq!(read("prices rose threefold"), multiple(3.0));
+        assert_eq!(read("Fourfold rises are rare"), multiple(4.0));
+        assert_eq!(read("debt grew tenfold in a decade"), multiple(10.0));
+        assert_eq!(read("a twenty-five-fold jump"), multiple(25.0));
+        assert_eq!(read("a one hundred-fold rise"), multiple(100.0));
+        assert_eq!(read("costs rose 3-fold"), multiple(3.0));
+        assert_eq!(read("a 2.5-fold rise"), multiple(2.5));
+        assert_eq!(read("a 10fold rise"), multiple(10.0));
+        assert_eq!(shown("it rose three-fold."), "three-fold");
+    }
+
+    #[test]
+    fn fold_that_is_no_multiple() {
+        assert!(figures("the manifold leaked").is_empty());
+        assert!(figures("the fold in the map").is_empty());
+        for text in ["three fold-out beds", "three folds of cloth", "a 3-folded map", "they fold three shirts"] {
+            let found = figures(text);
+            assert!(found.iter().all(|m| m.kind == MentionKind::Number), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn money_as_a_hyphenated_adjective() {
+        // Minor units keep their own unit, as "34 cents" does.
+        assert_eq!(read("a 12-cent dividend"), money(12.0, "USD/100"));
+        assert_eq!(read("a 50-pence piece"), money(50.0, "GBP/100"));
+        assert_eq!(read("a 40-euro fine"), money(40.0, "EUR"));
+        assert_eq!(read("a five-dollar bill"), money(5.0, "USD"));
+        assert_eq!(read("a 10-yen coin"), money(10.0, "JPY"));
+        assert_eq!(read("a $3-million grant"), money(3e6, "USD"));
+        // After a scale, "pound" is money.
+        assert_eq!(read("a 30-million-pound deal"), money(30e6, "GBP"));
+        assert_eq!(one("a 5-dollar-a-day wage").per.as_deref(), Some("day"));
+        assert_eq!(one("a $5-a-share payout").per.as_deref(), Some("share"));
+    }
+
+    #[test]
+    fn hyphenated_words_that_are_no_money() {
+        for text in ["the 100-metre final", "a 3-pound bag of flour", "a 3-pound coin", "a 12-p stamp", "a 5-year plan"]
+        {
+            let found = figures(text);
+            assert!(found.iter().all(|m| m.kind != MentionKind::Money), "{text}: {found:?}");
+        }
+        assert_eq!(read("a 3-million-strong army"), (MentionKind::Number, Some(3e6), None));
+    }
+
+    /// Every figure of `text` as (kind, value, unit, text).
+    fn all(text: &str) -> Vec<(MentionKind, Option<f64>, Option<String>, &str)> {
+        figures(text).into_iter().map(|m| (m.kind, m.value, m.unit, &text[m.range])).collect()
+    }
+
+    #[test]
+    fn a_currency_between_two_amounts_is_read_once() {
+        let usd = |v: f64, shown| (MentionKind::Money, Some(v), Some("USD".to_string()), shown);
+        let eur = |v: f64, shown| (MentionKind::Money, Some(v), Some("EUR".to_string()), shown);
+        // Written before each amount: the symbol after the first starts the second.
+        assert_eq!(all("it cost $ 20.00 $ 37.50 in all"), [usd(20.0, "$ 20.00"), usd(37.5, "$ 37.50")]);
+        assert_eq!(all("it cost USD 5 USD 6 then"), [usd(5.0, "USD 5"), usd(6.0, "USD 6")]);
+        // Written after each amount: the symbol after the first is its own.
+        assert_eq!(all("it cost 20 € 30 € in all"), [eur(20.0, "20 €"), eur(30.0, "30 €")]);
+        assert_eq!(all("were 20 $ 30 $ and 40 $"), [usd(20.0, "20 $"), usd(30.0, "30 $"), usd(40.0, "40 $")]);
+        // Nor is a bound after one figure read again before the next.
+        let bounds = all("500 or more than 600 came");
+        assert_eq!(bounds.iter().map(|f| f.3).collect::<Vec<_>>(), ["500 or more", "600"]);
+    }
+
+    #[test]
+    fn amounts_side_by_side_stay_two() {
+        assert_eq!(
+            all("it costs 15 dollars 37.50 today").iter().map(|f| f.1).collect::<Vec<_>>(),
+            [Some(15.0), Some(37.5)]
+        );
+        assert_eq!(all("it cost €20 €30 here").iter().map(|f| f.3).collect::<Vec<_>>(), ["€20", "€30"]);
+        // Cents still complete a whole amount, and one currency still reads once.
+        assert_eq!(one("it cost 3 dollars 50 cents.").value, Some(3.5));
+        assert_eq!(read("it cost $ 20 in all"), money(20.0, "USD"));
+    }
+
+    #[test]
+    fn a_code_against_a_symbol_names_the_currency() {
+        assert_eq!(read("he paid NZD$15 for it"), money(15.0, "NZD"));
+        assert_eq!(read("fees of USD$5 each"), money(5.0, "USD"));
+        assert_eq!(read("a HKD$ 3.5 million flat"), money(3.5e6, "HKD"));
+        assert_eq!(read("a NZD$1.2bn deal"), money(1.2e9, "NZD"));
+        // Listed symbols still read as listed.
+        assert_eq!(read("it cost AUD$40"), money(40.0, "AUD"));
+        assert_eq!(read("it cost CAD$7"), money(7.0, "CAD"));
+    }
+
+    #[test]
+    fn letters_against_a_symbol_that_are_no_code() {
+        for text in ["a XNZD$5 token", "an ABC$5 voucher", "a Nzd$5 fee"] {
+            let found = figures(text);
+            assert!(found.iter().all(|m| m.kind != MentionKind::Money), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn currency_names_are_read_in_the_plural() {
+        assert_eq!(read("it cost 100 pesetas then"), money(100.0, "ESP"));
+        assert_eq!(read("worth 50 markkas in 1990"), money(50.0, "FIM"));
+        assert_eq!(read("paid 20 Portuguese escudos"), money(20.0, "PTE"));
+        assert_eq!(read("fined 10 francs"), money(10.0, "franc"));
+        assert_eq!(read("it cost 3 Swiss francs"), money(3.0, "CHF"));
+        assert_eq!(read("a loss of 2 million Italian lire"), money(2e6, "ITL"));
+        assert_eq!(read("sold for 7 Turkish liras"), money(7.0, "TRY"));
+        assert_eq!(read("only 8 New Zealand dollars"), money(8.0, "NZD"));
+        // Singular names and words that are their own plural.
+        assert_eq!(read("just 1 peseta"), money(1.0, "ESP"));
+        assert_eq!(read("it cost 40 baht"), money(40.0, "THB"));
+        assert_eq!(read("it cost 5 yen"), money(5.0, "JPY"));
+    }
+
+    #[test]
+    fn plurals_that_are_no_currency() {
+        // No plural is derived for words read as written: "yens" and "rands" are none.
+        for text in ["he has 5 yens", "they won 4 rands", "he got 5 marks in the test", "he weighs 200 pounds"] {
+            let found = figures(text);
+            assert!(found.iter().all(|m| m.kind != MentionKind::Money), "{text}: {found:?}");
+        }
+        // "lira" alone is Turkish, never Italian.
+        assert_eq!(read("it cost 9 liras"), money(9.0, "TRY"));
+    }
+}

@@ -455,12 +455,14 @@ const OPENERS: &str = ".!?:;\"“”‘’'([{—–-*#>|…";
 impl NumberWords {
     pub fn new(lexicon: &Lexicon) -> Result<NumberWords, regex::Error> {
         let single = |w: &str| !w.trim().is_empty() && w.trim().bytes().all(|b| b.is_ascii_alphabetic());
+        // Money-only scales are left out: this reader knows no currency, and would
+        // read "five M" or "3 mil" as millions whatever followed.
         let scales: Vec<Scale> = lexicon
             .scales
             .iter()
-            .filter(|s| !s.attached)
+            .filter(|s| !s.attached && !s.money_only)
             .map(|s| (s, "scales"))
-            .chain(lexicon.number_scales.iter().filter(|s| !s.attached).map(|s| (s, "number_scales")))
+            .chain(lexicon.number_scales.iter().filter(|s| !s.attached && !s.money_only).map(|s| (s, "number_scales")))
             .filter(|(s, _)| single(&s.word) && s.factor > 1.0 && !s.word.eq_ignore_ascii_case("hundred"))
             .map(|(s, list)| Scale { word: s.word.trim().to_string(), factor: s.factor, list })
             .collect();
@@ -485,7 +487,8 @@ impl NumberWords {
         let vague_entries: Vec<String> = vague.iter().map(|v| v.entry.clone()).collect();
         let vague_alt = alternation(&vague_entries);
         let vague_part = if vague_alt.is_empty() { String::new() } else { format!("{vague_alt}|") };
-        // Words first; then a sign before a number; then digits followed by a word
+        // Words first, "threefold" and "hundred-fold" among them (which `read`
+        // refuses, and the figure finder reads as multiples); then a sign before a number; then digits followed by a word
         // that makes them a phrase ("3 hundred", "1.5 million", "2 and a half", "1 in 5").
         // A bare "quarter" is wanted only before a scale ("quarter million"). A ratio in
         // digits has no bare four-digit side ("7,400 in 2021" is a year), and division
@@ -493,7 +496,7 @@ impl NumberWords {
         // far more common in news; `read` still reads it where asked.
         let side = r"(?:[0-9]{1,3}(?:,[0-9]{3})*|[0-9]{5,})";
         let pattern = format!(
-            r"(?i-u:\b(?:(?:{vague_part}an?(?-u:\s)+(?:{scale_alt}|half|quarter|{ordinal_alt})|quarter[\s-]+(?:{scale_alt})|{cardinal_alt}|half|dozen)(?-u:\b)|(?:minus|negative)(?-u:\s)+(?:[0-9]|(?:{cardinal_alt}|an?(?-u:\s)+(?:{scale_alt}|half|quarter|{ordinal_alt}))(?-u:\b))|[0-9]+(?:[.,][0-9]+)*(?-u:\s)+(?:{scale_alt}|and(?-u:\s)+an?(?-u:\s)+(?:half|quarter|{ordinal_alt}))(?-u:\b)|{side}(?-u:\s)+(?:in(?:(?-u:\s)+every)?|out(?-u:\s)+of(?:(?-u:\s)+every)?)(?-u:\s)+(?:{side}|(?:{cardinal_alt}|an?(?-u:\s)+(?:{scale_alt}))(?-u:\b))(?-u:\b)))"
+            r"(?i-u:\b(?:(?:{vague_part}an?(?-u:\s)+(?:{scale_alt}|half|quarter|{ordinal_alt})|quarter[\s-]+(?:{scale_alt})|(?:{cardinal_alt}|{scale_alt})-?fold|{cardinal_alt}|half|dozen)(?-u:\b)|(?:minus|negative)(?-u:\s)+(?:[0-9]|(?:{cardinal_alt}|an?(?-u:\s)+(?:{scale_alt}|half|quarter|{ordinal_alt}))(?-u:\b))|[0-9]+(?:[.,][0-9]+)*(?-u:\s)+(?:{scale_alt}|and(?-u:\s)+an?(?-u:\s)+(?:half|quarter|{ordinal_alt}))(?-u:\b)|{side}(?-u:\s)+(?:in(?:(?-u:\s)+every)?|out(?-u:\s)+of(?:(?-u:\s)+every)?)(?-u:\s)+(?:{side}|(?:{cardinal_alt}|an?(?-u:\s)+(?:{scale_alt}))(?-u:\b))(?-u:\b)))"
         );
         let first_words = regex::Regex::new(&pattern)?;
         Ok(NumberWords { first_words, scales, vague })
