@@ -211,6 +211,11 @@ impl Cues {
                 }
             }
             let Some(mut kind) = self.kinds.get(&k) else { continue };
+            // After a determiner a verb form is a noun ("an average of", "a record
+            // $61bn"); change nouns are read as such below.
+            if !self.nouns.contains_key(&k) && self.after_determiner(&text[..m.start()]) {
+                continue;
+            }
             if matches!(kind, CueKind::ChangeVerb(_) | CueKind::FactorVerb(_))
                 && self.bare.contains(&k)
                 && !self.nouns.contains_key(&k)
@@ -239,6 +244,11 @@ impl Cues {
             cues.push(Cue { kind: kind.clone(), range: m.range(), text: k });
         }
         cues
+    }
+
+    fn after_determiner(&self, before: &str) -> bool {
+        let word = before.trim_end().rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        self.determiners.iter().any(|d| d.eq_ignore_ascii_case(word))
     }
 
     fn after_determiner_or_figure(&self, before: &str) -> bool {

@@ -180,7 +180,12 @@ pub fn bind(
             .collect();
         let text = &prose[sentence.clone()];
         let cue_ranges: Vec<Range<usize>> = local_cues.iter().map(|c: &Cue| c.range.clone()).collect();
-        let clauses = grammar.clauses(text, &cue_ranges);
+        let figure_ranges: Vec<Range<usize>> = in_sentence
+            .iter()
+            .filter(|&&i| !mentions[i].kind.is_temporal())
+            .map(|&i| mentions[i].range.start - sentence.start..mentions[i].range.end - sentence.start)
+            .collect();
+        let clauses = grammar.clauses(text, &cue_ranges, &figure_ranges);
         let reader = SentenceReader {
             cues,
             grammar,
@@ -324,30 +329,210 @@ impl SentenceReader<'_> {
             claim.binding.component |= clause.kind == ClauseKind::Contributor;
             claims.push(claim);
             // ", and 12% in 2022 to $45 billion": a coordinated clause with no verb of
-            // its own states a second change of the same kind.
+            // its own states a second claim of the same kind, of its own subject
+            // when it names one ("and refined products 3% to 12m barrels").
             if let Some(gapped) = self.gapped(ci, &openers, k) {
                 let region = self.clauses[gapped].range.clone();
-                let direction = match cue.kind {
-                    CueKind::ChangeVerb(d) => Some((d, None)),
-                    CueKind::FactorVerb(f) => Some((if f >= 1.0 { Direction::Up } else { Direction::Down }, Some(f))),
+                let second = match cue.kind {
+                    CueKind::ChangeVerb(d) => self.verb_frame(cue, d, None, region.clone(), context_period),
+                    CueKind::FactorVerb(f) => {
+                        let d = if f >= 1.0 { Direction::Up } else { Direction::Down };
+                        self.verb_frame(cue, d, Some(f), region.clone(), context_period)
+                    }
+                    CueKind::LevelVerb => self.level_frame_over(cue, region.clone(), context_period),
                     _ => None,
                 };
-                if let Some((direction, factor)) = direction
-                    && let Some(mut second) = self.verb_frame(cue, direction, factor, region, context_period)
-                    && second.mentions().iter().any(|&i| !self.mentions[i].kind.is_temporal())
+                if let Some(mut second) = second
+                    && let Some(first_figure) =
+                        second.mentions().into_iter().find(|&i| !self.mentions[i].kind.is_temporal())
                 {
                     let first = claims.last().expect("just pushed");
-                    second.metric = first.metric.clone();
-                    second.confidence = first.confidence;
-                    second.binding.subject = SubjectRule::Elided;
+                    let own = subject(self.subject_text(region.start, self.local(first_figure).start));
+                    match own {
+                        Subject::Phrase(metric) if !metric.words.is_empty() => {
+                            second.metric = Some(metric);
+                            second.confidence = Confidence::High;
+                            second.binding.subject = SubjectRule::Stated;
+                        }
+                        _ => {
+                            second.metric = first.metric.clone();
+                            second.confidence = first.confidence;
+                            second.binding.subject = SubjectRule::Elided;
+                        }
+                    }
+                    if second.period.is_none() {
+                        second.period = first.period;
+                    }
                     second.binding.frame = "gapped";
                     second.binding.clause = Some(ClauseKind::Coordinated);
                     claims.push(second);
                 }
             }
         }
+        self.comparisons(&mut claims);
+        self.of_levels(&mut claims, context_period, sentence_period);
+        // A clause that states no time of its own is in the time of the claim
+        // before it in the sentence ("…to 14.2 TWh in 2022, while coal generation
+        // retreated 9%"), unless that claim stands in a fronted clause of its own.
+        for k in 1..claims.len() {
+            if claims[k].period.is_none() && claims[k].binding.clause != Some(ClauseKind::Reporting) {
+                let before =
+                    claims[..k].iter().rev().find(|c| c.period.is_some() && !self.is_fronted(c)).and_then(|c| c.period);
+                if !self.is_fronted(&claims[k]) {
+                    claims[k].period = before;
+                }
+            }
+        }
         lend_amounts(&mut claims, self.mentions);
         claims
+    }
+
+    /// The period mention `i` names. A time counted from another ("the following
+    /// year", "a year earlier") is counted from `context`, the period of the
+    /// sentence or of the claim before; without one it names none.
+    fn period(&self, i: usize, context: Option<Period>) -> Option<Period> {
+        let m = &self.mentions[i];
+        if let Some(p) = period_of(m, context) {
+            return Some(p);
+        }
+        let relative = m.form == Form::Relative || m.kind == MentionKind::Duration && m.note.is_some();
+        if !relative || m.time.as_deref().is_some_and(|t| !t.starts_with('P')) {
+            return None;
+        }
+        let text = self.prose.get(m.range.clone())?;
+        self.grammar.counted_from(text, context?)
+    }
+
+    /// A lead without the level noun that ends it: "to an average of" is "to",
+    /// "reaching a record" is "reaching", "a high of" is "".
+    fn without_level_noun(&self, lead: &str) -> String {
+        let mut words: Vec<&str> = lead.split(' ').filter(|w| !w.is_empty()).collect();
+        let of = words.last() == Some(&"of");
+        let noun_at = words.len().wrapping_sub(1 + usize::from(of));
+        if words.get(noun_at).is_some_and(|w| self.grammar.is_level_noun(w)) {
+            words.truncate(noun_at);
+            if words.last().is_some_and(|w| self.grammar.class(w) == Some(super::grammar::Class::Determiner)) {
+                words.pop();
+            }
+            return words.join(" ");
+        }
+        lead.to_string()
+    }
+
+    /// Whether every word of `lead` is a function word ("but only", "and then to").
+    fn only_function_words(&self, lead: &str) -> bool {
+        lead.split(' ').all(|w| self.grammar.class(w).is_some() || w == "only" || w == "then" || w == "just")
+    }
+
+    /// Whether a claim stands in a subordinate clause that opens its sentence.
+    fn is_fronted(&self, claim: &Claim) -> bool {
+        let at = claim.cue.start.saturating_sub(self.sentence.start);
+        let ci = self.clause_of(at);
+        ci == 0 && self.clauses[0].kind == ClauseKind::Subordinate
+    }
+
+    /// "was $54m in 2023, compared with $61m in 2022": a level followed in its
+    /// clause by a figure a comparing word leads is a change from that figure,
+    /// of no stated size.
+    fn comparisons(&self, claims: &mut [Claim]) {
+        let used: Vec<usize> = claims.iter().flat_map(Claim::mentions).collect();
+        for claim in claims.iter_mut().filter(|c| c.role == Role::Level) {
+            let Some(level) = claim.level else { continue };
+            let end = self.clauses[self.clause_of(self.local(level).start)].range.end;
+            let Some((from, lead)) =
+                self.leads(self.local(level).end..end).into_iter().find(|(i, _)| !self.mentions[*i].kind.is_temporal())
+            else {
+                continue;
+            };
+            if !FROM_WORDS.contains(&lead.as_str())
+                || used.contains(&from)
+                || !units_agree(&self.mentions[from], &self.mentions[level])
+            {
+                continue;
+            }
+            let (a, b) = (self.mentions[level].value.unwrap_or(0.0), self.mentions[from].value.unwrap_or(0.0));
+            let direction = if a >= b { Direction::Up } else { Direction::Down };
+            claim.role = Role::Change;
+            claim.change = Some(Change { direction, amount: None, from: Some(from) });
+            claim.binding.frame = "comparison";
+        }
+    }
+
+    /// "a net profit of €54m in 2023", "revenue of $4.2bn for 2023": a figure no
+    /// claim uses, led by "of" after a noun phrase, is a level of that phrase.
+    fn of_levels(&self, claims: &mut Vec<Claim>, context: Option<Period>, sentence_period: Option<Period>) {
+        let used: Vec<usize> = claims.iter().flat_map(Claim::mentions).collect();
+        let text = self.text();
+        for &i in &self.in_sentence {
+            let m = &self.mentions[i];
+            if !is_level_kind(m.kind) || used.contains(&i) {
+                continue;
+            }
+            let local = self.local(i);
+            let ci = self.clause_of(local.start);
+            let clause = &self.clauses[ci];
+            let Some(before) = text[clause.range.start..local.start].trim_end().strip_suffix(" of") else { continue };
+            // The phrase runs back to the clause start, the figure before, or a verb.
+            let floor = self
+                .mentions_in(clause.range.start..local.start)
+                .filter(|&j| j != i)
+                .map(|j| self.local(j).end)
+                .chain(self.local_cues.iter().filter(|c| c.range.end <= local.start).map(|c| c.range.end))
+                .filter(|&e| e >= clause.range.start)
+                .max()
+                .unwrap_or(clause.range.start);
+            let phrase_start = floor.min(clause.range.start + before.len());
+            let phrase = &text[phrase_start..clause.range.start + before.len()];
+            let mut phrase = &phrase[clause_start(phrase)..];
+            // "… and a dividend of €0.45": the coordinator is no part of the phrase.
+            if let Some(first) = super::grammar::words(phrase).next()
+                && self.grammar.class(first.text) == Some(super::grammar::Class::Coordinator)
+            {
+                phrase = &phrase[first.range.end..];
+            }
+            let words: Vec<&str> = super::grammar::words(phrase).map(|w| w.text).collect();
+            let Some(head) = words.last() else { continue };
+            // A plain noun phrase only: "built at a cost of $900m" and "the collapse
+            // of a block of 120 flats" put the figure in a qualifier, not a level.
+            let qualifier_or_verb = words.iter().any(|w| {
+                *w != "of" && self.grammar.class(w) == Some(super::grammar::Class::Preposition)
+                    || self.grammar.is_verb_form(w)
+            });
+            if qualifier_or_verb
+                || self.grammar.class(head).is_some()
+                || self.grammar.is_level_noun(head)
+                || self.grammar.is_verb_form(head)
+            {
+                continue;
+            }
+            let metric = super::metric::normalise(phrase);
+            if metric.words.is_empty() || metric.words.len() > 4 {
+                continue;
+            }
+            let cue =
+                Cue { kind: CueKind::LevelVerb, range: local.start.saturating_sub(3)..local.start, text: "of".into() };
+            let mut claim = self.new_claim(Role::Level, &cue);
+            claim.level = Some(i);
+            claim.metric = Some(metric);
+            claim.confidence = Confidence::High;
+            claim.binding = Binding {
+                frame: "of-level",
+                clause: Some(clause.kind),
+                subject: SubjectRule::Stated,
+                component: clause.kind == ClauseKind::Contributor,
+                basis: None,
+            };
+            // The time right after the figure, before any other figure, dates it.
+            claim.period = self
+                .leads(local.end..clause.range.end)
+                .into_iter()
+                .take_while(|(j, _)| self.mentions[*j].kind.is_temporal())
+                .find(|(_, lead)| !FROM_WORDS.contains(&lead.as_str()) && !self.grammar.is_span_start(lead))
+                .and_then(|(j, _)| self.period(j, context))
+                .or(sentence_period.filter(|_| clause.kind != ClauseKind::Reporting));
+            claims.push(claim);
+        }
+        claims.sort_by_key(|c| c.cue.start);
     }
 
     /// The index of the clause that holds sentence offset `at`.
@@ -391,7 +576,13 @@ impl SentenceReader<'_> {
             let metric = super::metric::normalise(phrase);
             (!metric.words.is_empty() && metric.words.len() <= 4).then_some(metric)
         });
-        let noun = claim.level.and_then(|l| self.mentions[l].unit.as_deref());
+        // A counted noun names the metric ("4.2 million passengers"); a unit of
+        // measure ("3.4 million tonnes") does not say of what.
+        let noun = claim
+            .level
+            .filter(|&l| self.mentions[l].kind == MentionKind::Number)
+            .and_then(|l| self.mentions[l].unit.as_deref())
+            .filter(|u| !self.grammar.is_measure_unit(u));
         claim.metric = of_phrase.or_else(|| noun.map(super::metric::normalise).filter(|m| !m.words.is_empty()));
         claim.confidence = if claim.metric.is_some() { Confidence::High } else { Confidence::None };
         claim.binding.subject = if claim.metric.is_some() { SubjectRule::Object } else { SubjectRule::None };
@@ -400,7 +591,7 @@ impl SentenceReader<'_> {
     /// The period of a time stated in `range` (sentence-relative) before a verb,
     /// when exactly one is stated.
     fn period_before(&self, range: Range<usize>, context: Option<Period>) -> Option<Period> {
-        let mut periods = self.mentions_in(range).filter_map(|i| period_of(&self.mentions[i], context));
+        let mut periods = self.mentions_in(range).filter_map(|i| self.period(i, context));
         let first = periods.next()?;
         periods.next().is_none().then_some(first)
     }
@@ -423,8 +614,7 @@ impl SentenceReader<'_> {
             let at = self.local(*i).start;
             self.clauses[self.clause_of(at)].kind == ClauseKind::Main
         };
-        let mut periods =
-            self.mentions_in(0..before).filter(in_main).filter_map(|i| period_of(&self.mentions[i], context));
+        let mut periods = self.mentions_in(0..before).filter(in_main).filter_map(|i| self.period(i, context));
         let first = periods.next()?;
         periods.next().is_none().then_some(first)
     }
@@ -467,17 +657,27 @@ impl SentenceReader<'_> {
         }
         // "up 14% on 2022's $3.5bn": a time led by a from-word dates the level after it.
         let mut from_pending = false;
+        // "from 4.6m tonnes in 2021 to 4.1m in 2022": a time right after the level
+        // before is that level's, not the change's.
+        let mut after_from = false;
+        let mut in_span = false;
         let end = region.end;
         for (i, lead) in self.leads(region.clone()) {
             let m = &self.mentions[i];
+            let lead = self.without_level_noun(&lead);
             if m.kind.is_temporal() {
                 if FROM_WORDS.contains(&lead.as_str()) || lead == "on" {
                     from_pending = true;
-                } else if claim.period.is_none() && !lead.ends_with("to") {
-                    claim.period = period_of(m, context);
+                } else if self.grammar.is_span_start(&lead) {
+                    // "between 2019 and 2023": neither end is the change's period.
+                    in_span = true;
+                } else if claim.period.is_none() && !after_from && !in_span && !lead.ends_with("to") {
+                    claim.period = self.period(i, context);
                 }
+                in_span = in_span && !(lead == "and" || lead == "to" || lead.is_empty());
                 continue;
             }
+            after_from = false;
             if !is_level_kind(m.kind) && !matches!(m.kind, MentionKind::Percent | MentionKind::Points) {
                 continue;
             }
@@ -489,6 +689,7 @@ impl SentenceReader<'_> {
             } else if pending || FROM_WORDS.contains(&lead.as_str()) || lead == "on" && change.amount.is_some() {
                 if change.from.is_none() && is_level_kind(m.kind) {
                     change.from = Some(i);
+                    after_from = true;
                 }
             } else if change.amount.is_none() && claim.level.is_none() && change.from.is_none() {
                 let by = lead.ends_with("by") || AMOUNT_WORDS.contains(&lead.as_str());
@@ -528,20 +729,29 @@ impl SentenceReader<'_> {
     }
 
     fn level_frame(&self, cue: &Cue, end: usize, context: Option<Period>) -> Option<Claim> {
+        self.level_frame_over(cue, cue.range.end..end, context)
+    }
+
+    /// A level verb's frame over `region`: the first figure with nothing but a
+    /// level noun between ("reached a record $61bn"), and the time after it.
+    fn level_frame_over(&self, cue: &Cue, region: Range<usize>, context: Option<Period>) -> Option<Claim> {
         let mut claim = self.new_claim(Role::Level, cue);
         claim.binding.frame = "level verb";
         let object = self.cues.is_object_level(&cue.text);
         let text = self.text();
-        for (i, lead) in self.leads(cue.range.end..end) {
+        let gapped = region.start != cue.range.end;
+        for (i, lead) in self.leads(region) {
             let m = &self.mentions[i];
+            let lead = self.without_level_noun(&lead);
+            let bare = lead.is_empty() || gapped && self.only_function_words(&lead);
             if m.kind.is_temporal() {
-                if claim.period.is_none() && claim.level.is_some() {
-                    claim.period = period_of(m, context);
+                if claim.period.is_none() && claim.level.is_some() && !self.grammar.is_span_start(&lead) {
+                    claim.period = self.period(i, context);
                 }
-            } else if claim.level.is_none()
-                && is_level_kind(m.kind)
-                && (lead.is_empty() || object && lead.ends_with(" of"))
-            {
+            } else if claim.level.is_some() {
+                // The next figure ("…, compared with $61m in 2022") dates its own level.
+                break;
+            } else if claim.level.is_none() && is_level_kind(m.kind) && (bare || object && lead.ends_with(" of")) {
                 // "was 3% higher at …": the figure is the amount of the change after it.
                 let local = self.local(i);
                 let before_adverb = self
@@ -589,7 +799,7 @@ impl SentenceReader<'_> {
             let m = &self.mentions[j];
             if m.kind.is_temporal() {
                 if claim.period.is_none() && !FROM_WORDS.contains(&lead.as_str()) && !lead.ends_with("to") {
-                    claim.period = period_of(m, None);
+                    claim.period = self.period(j, None);
                 }
             } else if is_level_kind(m.kind) && lead.ends_with("to") && claim.level.is_none() {
                 claim.level = Some(j);
@@ -720,7 +930,19 @@ impl SentenceReader<'_> {
     /// A subject without a verb the lexicon does not know at its end ("shares
     /// closed" before "3% higher"): a noun phrase does not end in a participle.
     fn without_trailing_verb<'t>(&self, subject: &'t str) -> &'t str {
-        let trimmed = subject.trim_end();
+        let mut trimmed = subject.trim_end();
+        // "expect it to reach": the infinitive's "to" is no part of the subject.
+        if let Some(rest) = trimmed.strip_suffix(" to") {
+            trimmed = rest;
+        }
+        // "By June it had fallen": a pronoun that ends the subject is the subject.
+        if let Some(last) = super::grammar::words(trimmed).last()
+            && last.range.start > 0
+            && last.range.end == trimmed.len()
+            && self.grammar.class(last.text) == Some(super::grammar::Class::Pronoun)
+        {
+            return &trimmed[last.range.start..];
+        }
         match super::grammar::words(trimmed).last() {
             Some(w) if w.range.end == trimmed.len() && w.range.start > 0 && self.grammar.is_verb_form(w.text) => {
                 &trimmed[..w.range.start]
@@ -735,7 +957,10 @@ impl SentenceReader<'_> {
     fn in_qualifier(&self, before: &str) -> bool {
         let words: Vec<&str> = super::grammar::words(before).map(|w| w.text).collect();
         let mut k = words.len();
-        while k > 0 && self.grammar.class(words[k - 1]) == Some(super::grammar::Class::Determiner) {
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
+        while k > 0
+            && (self.grammar.class(words[k - 1]) == Some(super::grammar::Class::Determiner) || possessive(words[k - 1]))
+        {
             k -= 1;
         }
         k >= 2
@@ -826,7 +1051,7 @@ impl SentenceReader<'_> {
         let before = self.clauses.get(relative.checked_sub(1)?)?;
         let text = &self.text()[before.range.clone()];
         match subject(&text[clause_start(text)..]) {
-            Subject::Phrase(metric) => Some(metric),
+            Subject::Phrase(metric) if !metric.words.is_empty() => Some(metric),
             _ => None,
         }
     }
@@ -836,7 +1061,7 @@ impl SentenceReader<'_> {
         let main = self.clauses[ci + 1..].iter().find(|c| c.kind == ClauseKind::Main)?;
         let verb = self.local_cues.iter().find(|c| main.range.contains(&c.range.start))?;
         match subject(self.subject_text(main.range.start, verb.range.start)) {
-            Subject::Phrase(metric) => Some(metric),
+            Subject::Phrase(metric) if !metric.words.is_empty() => Some(metric),
             _ => None,
         }
     }
@@ -847,7 +1072,7 @@ impl SentenceReader<'_> {
 fn lists_contributors(grammar: &Grammar, prose: &str, sentence: &Range<usize>, claims: &[Claim]) -> bool {
     let text = prose[sentence.clone()].trim_end();
     text.ends_with(':')
-        && (grammar.clauses(text, &[]).iter().any(|c| c.kind == ClauseKind::Contributor)
+        && (grammar.clauses(text, &[], &[]).iter().any(|c| c.kind == ClauseKind::Contributor)
             || claims.iter().rev().take_while(|c| sentence.contains(&c.cue.start)).any(|c| c.role == Role::Change))
 }
 

@@ -65,6 +65,12 @@ pub struct Grammar {
     contributors: Vec<String>,
     bases: Vec<String>,
     year_on_year: Vec<String>,
+    earlier: Vec<String>,
+    later: Vec<String>,
+    level_nouns: Vec<String>,
+    span_words: Vec<String>,
+    /// Units of measure ("t", "km"): a figure's unit that names no counted thing.
+    measure_units: Vec<String>,
 }
 
 /// A word of a sentence: where it is, and its text.
@@ -141,7 +147,63 @@ impl Grammar {
             contributors: list(&g.contributors),
             bases: list(&g.bases),
             year_on_year: list(&g.year_on_year),
+            earlier: list(&g.earlier),
+            later: list(&g.later),
+            level_nouns: list(&g.level_nouns),
+            span_words: list(&g.span_words),
+            measure_units: lexicon.units.iter().map(|u| u.unit.clone()).collect(),
         }
+    }
+
+    /// The period a time counted from `context` names: "the previous year" of
+    /// 2023 is 2022, "a year earlier" than the third quarter of 2024 is that of
+    /// 2023, "the following quarter" is the next. One unit only: "two years
+    /// earlier" and units that do not fit the context name none.
+    pub fn counted_from(&self, text: &str, context: super::Period) -> Option<super::Period> {
+        let words: Vec<String> = words(text).map(|w| w.text.to_lowercase()).collect();
+        let has = |list: &[String]| words.iter().any(|w| list.contains(w));
+        let (back, on) = (has(&self.earlier), has(&self.later));
+        if back == on {
+            return None;
+        }
+        let unit = words.iter().find_map(|w| {
+            let w = w.trim_end_matches('s');
+            ["year", "quarter", "month", "half"].into_iter().find(|u| *u == w)
+        })?;
+        let amount_is_one = words.iter().all(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            && !words.iter().any(|w| ["two", "three", "four", "five", "six", "ten"].contains(&w.as_str()));
+        if !amount_is_one {
+            return None;
+        }
+        use super::Period::*;
+        let same_unit = matches!(
+            (unit, context),
+            ("year", Year(_) | FiscalYear(_)) | ("quarter", Quarter(..)) | ("month", Month(..)) | ("half", Half(..))
+        );
+        match (unit, back) {
+            _ if same_unit && back => Some(context.previous()),
+            _ if same_unit => Some(context.next()),
+            ("year", true) => Some(context.a_year_before()),
+            ("year", false) => Some(context.a_year_after()),
+            _ => None,
+        }
+    }
+
+    /// Whether a figure's unit is a unit of measure ("tonnes"), not a counted noun.
+    pub fn is_measure_unit(&self, unit: &str) -> bool {
+        self.measure_units.iter().any(|u| u == unit)
+    }
+
+    /// Whether a lead to a time makes it the start or end of a span ("since
+    /// 2016", "until 2020"), which is not the period a figure is for.
+    pub fn is_span_start(&self, lead: &str) -> bool {
+        let last = lead.rsplit(' ').next().unwrap_or(lead);
+        self.span_words.iter().any(|w| w == last)
+    }
+
+    /// Whether `word` says how a level is reported ("average", "record").
+    pub fn is_level_noun(&self, word: &str) -> bool {
+        self.level_nouns.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// The class of one word, if it is of a class binding reads.
@@ -209,9 +271,10 @@ impl Grammar {
     /// The clauses of a sentence. `figures` are the sentence-relative ranges of
     /// its figures, which are words of no class; `cues` the ranges of its change
     /// and level words, which are verbs.
-    pub fn clauses(&self, text: &str, cues: &[Range<usize>]) -> Vec<Clause> {
+    pub fn clauses(&self, text: &str, cues: &[Range<usize>], figures: &[Range<usize>]) -> Vec<Clause> {
         let mut b = Builder { clauses: Vec::new(), kind: ClauseKind::Main, start: 0 };
         let is_cue = |r: &Range<usize>| cues.iter().any(|c| c.start <= r.start && r.start < c.end);
+        let is_figure = |r: &Range<usize>| figures.iter().any(|f| f.start <= r.start && r.start < f.end);
         // Where the clause before the current one began, to return to after a
         // clause that ends at a comma ("Sales, which rose in 2022, reached…").
         let mut outer = ClauseKind::Main;
@@ -221,7 +284,9 @@ impl Grammar {
         while i < all.len() {
             let w = &all[i];
             let before = &text[all.get(i.wrapping_sub(1)).map_or(0, |p| p.range.end)..w.range.start];
-            let after_break = i == 0 || before.contains([',', ';', ':', '—', '–', '(']);
+            // A comma inside a figure ("41,200") is no break: one is followed by a space.
+            let comma = before.contains(',') && before.ends_with(char::is_whitespace);
+            let after_break = i == 0 || comma || before.contains([';', '—', '–', '(']) || before.contains(": ");
             // Quotation marks open and close a clause of their own.
             if before.contains(['"', '“', '”']) {
                 let quote_at =
@@ -288,6 +353,24 @@ impl Grammar {
                 Some(Class::Coordinator) if after_break && i > 0 => {
                     // ", and 12% in 2022 to $45 billion": no verb of its own, so it
                     // goes on with the verb before.
+                    b.open(w.range.start, ClauseKind::Coordinated);
+                }
+                // "…climbed 8% to 41m barrels in 2023 and refined products 3% to 12m",
+                // "reached 71% in 2019 but only 59% in 2023": a coordinator after the
+                // clause's verb and figures, before a figure and no verb, gaps the verb.
+                Some(Class::Coordinator)
+                    if i > 0
+                        && all[..i].iter().any(|p| p.range.start >= b.start && is_cue(&p.range))
+                        && all[..i].iter().any(|p| p.range.start >= b.start && is_figure(&p.range))
+                        && all[i + 1..]
+                            .iter()
+                            .take_while(|n| {
+                                !is_cue(&n.range)
+                                    && !matches!(self.class(n.text), Some(Class::Auxiliary | Class::Reporting))
+                            })
+                            .take(5)
+                            .any(|n| is_figure(&n.range)) =>
+                {
                     b.open(w.range.start, ClauseKind::Coordinated);
                 }
                 Some(Class::Reporting) if len > w.text.len() => {
@@ -430,7 +513,15 @@ mod tests {
                 at..at + c.len()
             })
             .collect();
-        grammar().clauses(text, &ranges).into_iter().map(|c| (c.kind, text[c.range].trim().to_string())).collect()
+        let figures: Vec<Range<usize>> = words(text)
+            .filter(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|w| w.range.start.saturating_sub(1)..w.range.end)
+            .collect();
+        grammar()
+            .clauses(text, &ranges, &figures)
+            .into_iter()
+            .map(|c| (c.kind, text[c.range].trim().to_string()))
+            .collect()
     }
 
     use ClauseKind::*;
@@ -444,6 +535,14 @@ mod tests {
         assert_eq!(
             split("As costs climbed, the margin narrowed to 4%.", &["climbed", "narrowed"]),
             [(Subordinate, "As costs climbed,".into()), (Main, "the margin narrowed to 4%.".into())]
+        );
+    }
+
+    #[test]
+    fn a_comma_inside_a_figure_is_no_break() {
+        assert_eq!(
+            split("Having stood at 41,200 in 2021, enrolment rose by 2,900.", &["stood at", "rose"]),
+            [(Subordinate, "Having stood at 41,200 in 2021,".into()), (Main, "enrolment rose by 2,900.".into())]
         );
     }
 
@@ -513,6 +612,26 @@ mod tests {
         assert_eq!(
             split("Trade between Norland and Ostia rose 3%.", &["rose"]),
             [(Main, "Trade between Norland and Ostia rose 3%.".into())]
+        );
+    }
+
+    #[test]
+    fn a_coordinator_before_a_figure_and_no_verb_gaps_the_verb() {
+        assert_eq!(
+            split("Imports climbed 8% to 41 barrels in 2023 and refined products 3% to 12 barrels.", &["climbed"]),
+            [
+                (Main, "Imports climbed 8% to 41 barrels in 2023".into()),
+                (Coordinated, "and refined products 3% to 12 barrels.".into())
+            ]
+        );
+        assert_eq!(
+            split("Turnout reached 71% in 2019 but only 59% in 2023.", &["reached"]),
+            [(Main, "Turnout reached 71% in 2019".into()), (Coordinated, "but only 59% in 2023.".into())]
+        );
+        // Nouns joined before the verb are not clauses.
+        assert_eq!(
+            split("Trade between Norland and 3 neighbours rose 5%.", &["rose"]),
+            [(Main, "Trade between Norland and 3 neighbours rose 5%.".into())]
         );
     }
 

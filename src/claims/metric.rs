@@ -203,7 +203,13 @@ pub fn subject(text: &str) -> Subject {
         return Subject::Pronoun;
     }
     let metric = normalise(trimmed);
-    if metric.words.is_empty() || metric.words.len() > 6 { Subject::Unknown } else { Subject::Phrase(metric) }
+    // A possessive alone ("Sarnland's") is a phrase too: it names the entity of a
+    // metric whose noun the clause leaves out.
+    if metric.words.is_empty() && metric.names.is_empty() || metric.words.len() > 6 {
+        Subject::Unknown
+    } else {
+        Subject::Phrase(metric)
+    }
 }
 
 /// Normalises a noun phrase into a metric.
@@ -228,7 +234,12 @@ pub fn normalise(phrase: &str) -> Metric {
         // Suffixes stripped by hand: `trim_end_matches` with a string builds a
         // substring searcher each call, which cost more than the rest of the loop.
         let bare = strip_all(strip_all(&lower, "'s"), "’s").trim_end_matches('\'');
-        if token.chars().next().is_some_and(char::is_uppercase) && (i > 0 || possessive || is_name_like(token)) {
+        // A capitalised first word is a name when it is one itself, or when the
+        // next word is capitalised too ("Dunmore Brewing's operating profit").
+        let next_capitalised = tokens.get(i + 1).is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase));
+        if token.chars().next().is_some_and(char::is_uppercase)
+            && (i > 0 || possessive || next_capitalised || is_name_like(token))
+        {
             names.push(bare.to_string());
             continue;
         }
@@ -338,6 +349,13 @@ mod tests {
         assert!(!velmora.matches(&sarnland));
         assert!(velmora.matches(&m("exports")));
         assert_eq!(m("Exports from Velmora").names, ["velmora"]);
+    }
+
+    #[test]
+    fn a_name_of_several_words_is_a_name_from_its_first() {
+        assert_eq!(m("Dunmore Brewing's operating profit").words, ["operating", "profit"]);
+        assert_eq!(m("Dunmore Brewing's operating profit").names, ["brewing", "dunmore"]);
+        assert_eq!(m("Operating profit").words, ["operating", "profit"]);
     }
 
     #[test]

@@ -78,6 +78,35 @@ impl Period {
         }
     }
 
+    /// The period just after this one, of the same kind.
+    pub fn next(self) -> Period {
+        let on = |y: i32, n: u8, per: u8| if n < per { (y, n + 1) } else { (y + 1, 1) };
+        match self {
+            Period::Year(y) => Period::Year(y + 1),
+            Period::FiscalYear(y) => Period::FiscalYear(y + 1),
+            Period::Quarter(y, q) => on(y, q, 4).into_quarter(),
+            Period::Half(y, h) => {
+                let (y, h) = on(y, h, 2);
+                Period::Half(y, h)
+            }
+            Period::Month(y, m) => {
+                let (y, m) = on(y, m, 12);
+                Period::Month(y, m)
+            }
+        }
+    }
+
+    /// The same period a year later.
+    pub fn a_year_after(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(y + 1),
+            Period::FiscalYear(y) => Period::FiscalYear(y + 1),
+            Period::Quarter(y, q) => Period::Quarter(y + 1, q),
+            Period::Half(y, h) => Period::Half(y + 1, h),
+            Period::Month(y, m) => Period::Month(y + 1, m),
+        }
+    }
+
     /// The same period a year before ("year on year").
     pub fn a_year_before(self) -> Period {
         match self {

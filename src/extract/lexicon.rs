@@ -202,6 +202,15 @@ pub struct GrammarWords {
     /// Bases that mean the change is against the same period a year before
     /// ("year on year"): neutral for yearly figures.
     pub year_on_year: Vec<String>,
+    /// Words that count a time back from another the text names ("the previous year").
+    pub earlier: Vec<String>,
+    /// Words that count a time on from another the text names ("the following year").
+    pub later: Vec<String>,
+    /// Nouns that name how a level is reported, not what: "to an average of £198,000",
+    /// "a record $61 billion", "a high of 9.8%".
+    pub level_nouns: Vec<String>,
+    /// Words before a time that make it a span's start or end ("since 2016"), not a period.
+    pub span_words: Vec<String>,
 }
 
 impl GrammarWords {
@@ -219,6 +228,10 @@ impl GrammarWords {
         self.contributors.extend(other.contributors);
         self.bases.extend(other.bases);
         self.year_on_year.extend(other.year_on_year);
+        self.earlier.extend(other.earlier);
+        self.later.extend(other.later);
+        self.level_nouns.extend(other.level_nouns);
+        self.span_words.extend(other.span_words);
     }
 }
 
