@@ -61,10 +61,10 @@ pub struct Clause {
 pub struct Grammar {
     words: HashMap<String, Class>,
     /// Phrases of more than one word, by class, lower case.
-    phrases: Vec<(String, Class)>,
-    contributors: Vec<String>,
-    bases: Vec<String>,
-    year_on_year: Vec<String>,
+    phrases: PhraseIndex<Class>,
+    contributors: PhraseIndex<()>,
+    bases: PhraseSearch,
+    year_on_year: PhraseSearch,
     earlier: Vec<String>,
     later: Vec<String>,
     level_nouns: Vec<String>,
@@ -82,14 +82,48 @@ pub struct Word<'a> {
 
 /// The words of `text`: runs of letters, digits, hyphens and apostrophes.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
     let mut rest = 0;
     std::iter::from_fn(move || {
-        let start = rest + text[rest..].find(is_word)?;
-        let end = text[start..].find(|c: char| !is_word(c)).map_or(text.len(), |e| start + e);
+        let start = rest + word_char_at(&text[rest..], true)?;
+        let end = word_char_at(&text[start..], false).map_or(text.len(), |e| start + e);
         rest = end;
         Some(Word { range: start..end, text: &text[start..end] })
     })
+}
+
+/// The offset of the first character of `text` that is (`wanted`) or is not a
+/// word character: letters, digits, hyphens and apostrophes. Bytes are read
+/// directly while they are ASCII, which is most prose, since this runs for every
+/// word binding reads.
+fn word_char_at(text: &str, wanted: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'') == wanted {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            // Not ASCII: `i` is on a character boundary, since ASCII bytes are whole characters.
+            let c = text[i..].chars().next()?;
+            if (c.is_alphanumeric() || c == '’') == wanted {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// A word in lower case, borrowed when it is lower case already (most words are).
+fn lower_key(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn lower(text: &str) -> String {
@@ -135,7 +169,6 @@ impl Grammar {
                 }
             }
         }
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         let list = |l: &[String]| {
             let mut v: Vec<String> = l.iter().map(|w| lower(w)).collect();
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -143,10 +176,10 @@ impl Grammar {
         };
         Grammar {
             words,
-            phrases,
-            contributors: list(&g.contributors),
-            bases: list(&g.bases),
-            year_on_year: list(&g.year_on_year),
+            phrases: PhraseIndex::new(phrases),
+            contributors: PhraseIndex::new(g.contributors.iter().map(|p| (lower(p), ()))),
+            bases: PhraseSearch::new(&g.bases),
+            year_on_year: PhraseSearch::new(&g.year_on_year),
             earlier: list(&g.earlier),
             later: list(&g.later),
             level_nouns: list(&g.level_nouns),
@@ -208,16 +241,7 @@ impl Grammar {
 
     /// The class of one word, if it is of a class binding reads.
     pub fn class(&self, word: &str) -> Option<Class> {
-        if word.bytes().all(|b| !b.is_ascii_uppercase()) {
-            self.words.get(word).copied()
-        } else {
-            self.words.get(&word.to_lowercase()).copied()
-        }
-    }
-
-    /// The class and length of a phrase of several words starting at `text`.
-    fn phrase_at(&self, text: &str) -> Option<(Class, usize)> {
-        self.phrases.iter().find_map(|(p, class)| phrase_len(text, p).map(|len| (*class, len)))
+        self.words.get(&*lower_key(word)).copied()
     }
 
     /// The length of the contributor phrase that opens `text` after its spaces.
@@ -228,29 +252,16 @@ impl Grammar {
 
     /// The contributor phrase at the start of `text`, with its length.
     fn contributor_at(&self, text: &str) -> Option<usize> {
-        self.contributors.iter().find_map(|p| phrase_len(text, p))
+        self.contributors.find(text).map(|(_, len)| len)
     }
 
     /// The basis a change is stated on, when `text` names one; year on year
     /// apart, which only matters beside levels less than a year apart.
     pub fn basis_in(&self, text: &str) -> Option<Basis> {
-        let lower = text.to_lowercase();
-        let found = |phrases: &'_ [String]| -> Option<String> {
-            phrases
-                .iter()
-                .find(|p| {
-                    lower.match_indices(p.as_str()).any(|(i, _)| {
-                        let before = lower[..i].chars().next_back();
-                        let after = lower[i + p.len()..].chars().next();
-                        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-                    })
-                })
-                .cloned()
-        };
-        if let Some(p) = found(&self.bases) {
+        if let Some(p) = self.bases.find(text) {
             return Some(Basis::Other(p));
         }
-        found(&self.year_on_year).map(|_| Basis::YearOnYear)
+        self.year_on_year.find(text).map(|_| Basis::YearOnYear)
     }
 
     /// Whether a word is inflected as a verb's past or participle ("closed",
@@ -278,7 +289,9 @@ impl Grammar {
         // Where the clause before the current one began, to return to after a
         // clause that ends at a comma ("Sales, which rose in 2022, reached…").
         let mut outer = ClauseKind::Main;
-        let all: Vec<Word<'_>> = words(text).collect();
+        // About one word in six bytes of prose: sized once rather than grown.
+        let mut all: Vec<Word<'_>> = Vec::with_capacity(text.len() / 6 + 4);
+        all.extend(words(text));
         let mut in_quote = false;
         let mut i = 0;
         while i < all.len() {
@@ -286,7 +299,10 @@ impl Grammar {
             let before = &text[all.get(i.wrapping_sub(1)).map_or(0, |p| p.range.end)..w.range.start];
             // A comma inside a figure ("41,200") is no break: one is followed by a space.
             let comma = before.contains(',') && before.ends_with(char::is_whitespace);
-            let after_break = i == 0 || comma || before.contains([';', '—', '–', '(']) || before.contains(": ");
+            let after_break = i == 0
+                || comma
+                || before.contains([';', '—', '–', '('])
+                || before.contains(':') && before.contains(": ");
             // Quotation marks open and close a clause of their own.
             if before.contains(['"', '“', '”']) {
                 let quote_at =
@@ -313,14 +329,15 @@ impl Grammar {
                 continue;
             }
             let rest = &text[w.range.start..];
-            if let Some(len) = self.contributor_at(rest) {
+            let key = lower_key(w.text);
+            if let Some((_, len)) = self.contributors.find_from(&key, rest) {
                 b.open(w.range.start, ClauseKind::Contributor);
                 i = skip_to(&all, w.range.start + len);
                 continue;
             }
-            let (class, len) = match self.phrase_at(rest) {
-                Some((class, len)) => (Some(class), len),
-                None => (self.class(w.text), w.text.len()),
+            let (class, len) = match self.phrases.find_from(&key, rest) {
+                Some((class, len)) => (Some(*class), len),
+                None => (self.words.get(&*key).copied(), w.text.len()),
             };
             let next_verb = |from: usize| {
                 all[from..]
@@ -462,29 +479,112 @@ fn skip_to(all: &[Word<'_>], at: usize) -> usize {
     all.partition_point(|w| w.range.start < at)
 }
 
+/// Phrases of several words, indexed by their first word so that finding the
+/// phrase that opens a text costs one hash lookup, not one comparison per phrase.
+#[derive(Debug)]
+struct PhraseIndex<T> {
+    /// Phrases by first word, each list longest first so the longest match wins.
+    by_first: HashMap<String, Vec<(String, T)>>,
+}
+
+impl<T> PhraseIndex<T> {
+    fn new(phrases: impl IntoIterator<Item = (String, T)>) -> PhraseIndex<T> {
+        let mut by_first: HashMap<String, Vec<(String, T)>> = HashMap::new();
+        for (phrase, value) in phrases {
+            let first = phrase.split(' ').next().unwrap_or_default().to_string();
+            by_first.entry(first).or_default().push((phrase, value));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        }
+        PhraseIndex { by_first }
+    }
+
+    /// The longest phrase that opens `text`, with its byte length in `text`.
+    fn find(&self, text: &str) -> Option<(&T, usize)> {
+        let first = words(text).next().filter(|w| w.range.start == 0)?.text;
+        self.find_from(&lower_key(first), text)
+    }
+
+    /// As `find`, for a caller that has the first word of `text` in lower case already.
+    fn find_from(&self, first_lower: &str, text: &str) -> Option<(&T, usize)> {
+        let candidates = self.by_first.get(first_lower)?;
+        candidates.iter().find_map(|(p, value)| phrase_len(text, p).map(|len| (value, len)))
+    }
+}
+
+/// Whole-word phrases searched for anywhere in a text, in any case and with any
+/// run of white space between their words: one compiled automaton for the whole
+/// list, since a sentence is searched once per claim.
+#[derive(Debug)]
+struct PhraseSearch {
+    regex: Option<regex::Regex>,
+}
+
+impl PhraseSearch {
+    fn new(phrases: &[String]) -> PhraseSearch {
+        let mut sorted: Vec<String> = phrases.iter().map(|p| lower(p)).filter(|p| !p.is_empty()).collect();
+        // Longest first, so that at one position the longest phrase wins.
+        sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let alternatives: Vec<String> = sorted
+            .iter()
+            .map(|p| {
+                let body = p.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"\s+");
+                // ASCII boundaries keep the search in the lazy DFA: a Unicode `\b`
+                // falls back to a slower engine on text that is not ASCII.
+                let open = if is_word(p.chars().next()) { r"(?-u:\b)" } else { "" };
+                let close = if is_word(p.chars().next_back()) { r"(?-u:\b)" } else { "" };
+                format!("{open}{body}{close}")
+            })
+            .collect();
+        // The phrases are escaped, so the pattern always compiles; an empty list matches nothing.
+        let regex = (!alternatives.is_empty())
+            .then(|| regex::Regex::new(&format!("(?i)(?:{})", alternatives.join("|"))).ok())
+            .flatten();
+        PhraseSearch { regex }
+    }
+
+    /// The first phrase found in `text`, as the lexicon writes it (lower case, single spaces).
+    fn find(&self, text: &str) -> Option<String> {
+        self.regex.as_ref()?.find(text).map(|m| lower(m.as_str()))
+    }
+}
+
 /// The byte length of `phrase` at the start of `text`, ignoring case and
 /// letting any run of white space stand for a space; none unless it ends a word.
 fn phrase_len(text: &str, phrase: &str) -> Option<usize> {
-    let mut t = text.char_indices().peekable();
-    for pc in phrase.chars() {
-        if pc == ' ' {
-            let mut spaced = false;
-            while t.peek().is_some_and(|(_, c)| c.is_whitespace()) {
-                t.next();
-                spaced = true;
+    let (text_bytes, phrase_bytes) = (text.as_bytes(), phrase.as_bytes());
+    let (mut t, mut p) = (0, 0);
+    while p < phrase_bytes.len() {
+        let pb = phrase_bytes[p];
+        if pb == b' ' {
+            let spaces_from = t;
+            while let Some(c) = text[t..].chars().next().filter(|c| c.is_whitespace()) {
+                t += c.len_utf8();
             }
-            if !spaced {
+            if t == spaces_from {
                 return None;
             }
-            continue;
-        }
-        let (_, c) = t.next()?;
-        if !c.to_lowercase().eq(pc.to_lowercase()) {
-            return None;
+            p += 1;
+        } else if pb.is_ascii() && text_bytes.get(t).is_some_and(u8::is_ascii) {
+            // ASCII against ASCII, the common case, byte by byte.
+            if !text_bytes[t].eq_ignore_ascii_case(&pb) {
+                return None;
+            }
+            t += 1;
+            p += 1;
+        } else {
+            let pc = phrase[p..].chars().next()?;
+            let c = text.get(t..)?.chars().next()?;
+            if !c.to_lowercase().eq(pc.to_lowercase()) {
+                return None;
+            }
+            t += c.len_utf8();
+            p += pc.len_utf8();
         }
     }
-    let end = t.peek().map_or(text.len(), |(i, _)| *i);
-    (!t.peek().is_some_and(|(_, c)| c.is_alphanumeric())).then_some(end)
+    (!text[t..].chars().next().is_some_and(char::is_alphanumeric)).then_some(t)
 }
 
 /// A basis a change may be stated on.
