@@ -142,6 +142,7 @@ pub fn bind(
     prose: &str,
     sentences: &[Range<usize>],
     mentions: &[Mention],
+    published: Option<jiff::civil::Date>,
 ) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut first_mention = 0;
@@ -196,6 +197,7 @@ pub fn bind(
             in_sentence,
             local_cues,
             clauses,
+            published,
         };
         // Only the sentence just before can lend its metric to "it"; stop looking past it.
         let previous = claims
@@ -228,11 +230,21 @@ struct SentenceReader<'a> {
     local_cues: Vec<Cue>,
     /// The sentence's clauses, in order, covering it.
     clauses: Vec<Clause>,
+    /// The publication date: the year of a quarter, half or month named without
+    /// one when nothing before names it.
+    published: Option<jiff::civil::Date>,
 }
 
 impl SentenceReader<'_> {
     fn text(&self) -> &str {
         &self.prose[self.sentence.clone()]
+    }
+
+    /// Whether a preposition follows the cue: "handled by", "sold in".
+    fn opens_qualifier(&self, cue: &Cue) -> bool {
+        super::grammar::words(&self.text()[cue.range.end..])
+            .next()
+            .is_some_and(|w| self.grammar.class(w.text) == Some(super::grammar::Class::Preposition))
     }
 
     /// Mentions whose start lies in `range` (sentence-relative).
@@ -290,6 +302,8 @@ impl SentenceReader<'_> {
             self.sentence_period(openers.first().map_or(text.len(), |c| c.range.start), carried).or(carried);
         let context_period = sentence_period.or(previous.and_then(|p| p.period));
         let mut claims: Vec<Claim> = Vec::new();
+        // Whether each opener so far made a claim.
+        let mut framed: Vec<bool> = Vec::with_capacity(openers.len());
         for (k, cue) in openers.iter().enumerate() {
             let ci = self.clause_of(cue.range.start);
             let clause = &self.clauses[ci];
@@ -307,11 +321,19 @@ impl SentenceReader<'_> {
                 CueKind::ChangeNoun(direction) => self.noun_frame(cue, direction, end),
                 CueKind::Comparative(direction) => self.comparative_frame(cue, direction, end),
             };
-            let Some(mut claim) = claim else { continue };
+            let Some(mut claim) = claim else {
+                framed.push(false);
+                continue;
+            };
+            framed.push(true);
             claim.binding.clause = Some(clause.kind);
             let same_clause = |p: usize| self.clause_of(openers[p].range.start) == ci;
+            // A cue before this one in its clause ends the subject, unless it made no
+            // claim of its own and a preposition follows it: then it is a participle
+            // in the subject ("passengers carried by the airline rose…", "goods
+            // shipped to Asia fell…"), not a verb with its object.
             let subject_start = match k.checked_sub(1) {
-                Some(p) if same_clause(p) => openers[p].range.end,
+                Some(p) if same_clause(p) && (framed[p] || !self.opens_qualifier(openers[p])) => openers[p].range.end,
                 _ => clause.range.start,
             };
             self.bind_metric(&mut claim, subject_start, cue, ci, &claims, previous);
@@ -394,6 +416,15 @@ impl SentenceReader<'_> {
         let m = &self.mentions[i];
         if let Some(p) = period_of(m, context) {
             return Some(p);
+        }
+        // "in the second quarter" in an article of August 2024 is 2024's, once the
+        // quarter has begun by then; before it, the words may mean last year's or a
+        // forecast for this year's, so they name none.
+        if context.is_none()
+            && let Some(date) = self.published
+            && let Some(p) = period_of(m, Some(Period::Year(i32::from(date.year()))))
+        {
+            return p.begins_by(date).then_some(p);
         }
         let relative = m.form == Form::Relative || m.kind == MentionKind::Duration && m.note.is_some();
         if !relative || m.time.as_deref().is_some_and(|t| !t.starts_with('P')) {
@@ -943,8 +974,22 @@ impl SentenceReader<'_> {
         {
             return &trimmed[last.range.start..];
         }
-        match super::grammar::words(trimmed).last() {
-            Some(w) if w.range.end == trimmed.len() && w.range.start > 0 && self.grammar.is_verb_form(w.text) => {
+        let (mut before_last, mut last) = (None, None);
+        for w in super::grammar::words(trimmed) {
+            before_last = last.replace(w);
+        }
+        // A subject's last word in "-ing" is a verb only after an auxiliary ("sales
+        // were falling"); otherwise it is a noun that names the metric ("research
+        // spending", "mortgage lending").
+        match last {
+            Some(w)
+                if w.range.end == trimmed.len()
+                    && w.range.start > 0
+                    && self.grammar.is_verb_form(w.text)
+                    && (!w.text.ends_with("ing")
+                        || before_last
+                            .is_some_and(|b: super::grammar::Word<'_>| self.grammar.is_auxiliary(b.text))) =>
+            {
                 &trimmed[..w.range.start]
             }
             _ => subject,
@@ -991,7 +1036,18 @@ impl SentenceReader<'_> {
         {
             verb_start = self.local(*i).start.max(floor);
         }
-        let read = subject(self.without_trailing_verb(self.subject_text(floor, verb_start)));
+        let subject_words = self.without_trailing_verb(self.subject_text(floor, verb_start));
+        // A noun phrase holds no auxiliary but the ones that end it before the cue
+        // ("demand had held up"): "they had turned their heating (down)" is a
+        // clause whose verb the lexicon does not know, not a metric.
+        let words: Vec<super::grammar::Word<'_>> = super::grammar::words(subject_words).collect();
+        let is_auxiliary = |w: &super::grammar::Word<'_>| self.grammar.is_auxiliary(w.text);
+        let before_auxiliaries = words.iter().rposition(|w| !is_auxiliary(w)).map_or(0, |i| i + 1);
+        let read = if words[..before_auxiliaries].iter().any(is_auxiliary) {
+            Subject::Unknown
+        } else {
+            subject(subject_words)
+        };
         let (metric, confidence, rule) = match read {
             // "…, while Sarnland's climbed 25%": a possessive alone names the entity
             // of the metric before, whose noun it leaves out.

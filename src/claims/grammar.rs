@@ -264,6 +264,11 @@ impl Grammar {
         self.year_on_year.find(text).map(|_| Basis::YearOnYear)
     }
 
+    /// Whether a word is an auxiliary verb ("was", "had", "will").
+    pub fn is_auxiliary(&self, word: &str) -> bool {
+        self.class(word) == Some(Class::Auxiliary)
+    }
+
     /// Whether a word is inflected as a verb's past or participle ("closed",
     /// "trading"), or is an auxiliary or reporting verb.
     pub fn is_verb_form(&self, word: &str) -> bool {

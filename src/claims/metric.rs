@@ -244,7 +244,14 @@ pub fn normalise(phrase: &str) -> Metric {
             continue;
         }
         let class = WORD_CLASSES.get(lower.as_ref()).copied();
-        if class == Some(WordClass::Place) {
+        // A participle that opens a qualifier ("cars sold in Europe", "parcels
+        // handled by Swiftway") is no part of what is measured.
+        let opens_qualifier = || {
+            lower.len() > 4
+                && lower.ends_with("ed")
+                && tokens.get(i + 1).is_some_and(|next| PLACE_PREPOSITIONS.contains(&next.to_lowercase().as_str()))
+        };
+        if class == Some(WordClass::Place) || class.is_none() && opens_qualifier() {
             in_place_phrase = true;
             continue;
         }

@@ -124,6 +124,17 @@ impl Period {
     }
 
     /// The calendar or fiscal year the period falls in.
+    /// Whether the period has begun on or before `date`.
+    pub fn begins_by(self, date: jiff::civil::Date) -> bool {
+        let (year, month) = match self {
+            Period::Year(y) | Period::FiscalYear(y) => (y, 1),
+            Period::Quarter(y, q) => (y, 3 * q - 2),
+            Period::Half(y, h) => (y, 6 * h - 5),
+            Period::Month(y, m) => (y, m),
+        };
+        (year, i8::try_from(month).unwrap_or(i8::MAX)) <= (i32::from(date.year()), date.month())
+    }
+
     pub fn year(self) -> i32 {
         match self {
             Period::Year(y)
@@ -316,7 +327,7 @@ impl Binder {
         let context = Context { publication: doc.publication_date, locale: doc.locale.unwrap_or_default() };
         let mentions = self.extractor.extract(&doc.prose, &context);
         let sentences = doc.sentences();
-        let claims = frames::bind(&self.cues, &self.grammar, &doc.prose, &sentences, &mentions);
+        let claims = frames::bind(&self.cues, &self.grammar, &doc.prose, &sentences, &mentions, doc.publication_date);
         Analysis { mentions, sentences, claims }
     }
 }
