@@ -237,7 +237,12 @@ pub fn normalise(phrase: &str) -> Metric {
         // A capitalised first word is a name when it is one itself, or when the
         // next word is capitalised too ("Dunmore Brewing's operating profit").
         let next_capitalised = tokens.get(i + 1).is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase));
-        if token.chars().next().is_some_and(char::is_uppercase)
+        // An acronym that ends the phrase is its head noun, not a name: "its GDP",
+        // "Valdoria's CPI" measure GDP and CPI.
+        let head_acronym =
+            i + 1 == tokens.len() && (2..=6).contains(&bare.len()) && token.bytes().all(|b| b.is_ascii_uppercase());
+        if !head_acronym
+            && token.chars().next().is_some_and(char::is_uppercase)
             && (i > 0 || possessive || next_capitalised || is_name_like(token))
         {
             names.push(bare.to_string());

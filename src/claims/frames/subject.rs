@@ -88,6 +88,8 @@ impl SentenceReader<'_> {
             {
                 &trimmed[..w.range.start]
             }
+            // The infinitive's "to", when there was one, stays cut.
+            _ if trimmed.len() < subject.trim_end().len() => trimmed,
             _ => subject,
         }
     }
@@ -142,6 +144,9 @@ impl SentenceReader<'_> {
         let before_auxiliaries = words.iter().rposition(|w| !is_auxiliary(w)).map_or(0, |i| i + 1);
         let read = if words[..before_auxiliaries].iter().any(is_auxiliary) {
             Subject::Unknown
+        } else if self.grammar.is_pronoun(subject_words) {
+            // "Analysts expect them to rise": the lexicon's pronouns, objects too.
+            Subject::Pronoun
         } else {
             subject(subject_words)
         };

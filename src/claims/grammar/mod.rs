@@ -209,6 +209,15 @@ impl Grammar {
         self.year_on_year.find(text).map(|_| Basis::YearOnYear)
     }
 
+    /// Whether `text` is, as a whole, a pronoun of the lexicon: a word ("it",
+    /// "them") or a phrase ("the figure") that takes its metric from before.
+    pub fn is_pronoun(&self, text: &str) -> bool {
+        let text = text.trim();
+        let whole = |len: usize| len == text.len();
+        self.phrases.find(text).is_some_and(|(class, len)| *class == Class::Pronoun && whole(len))
+            || !text.contains(char::is_whitespace) && self.class(text) == Some(Class::Pronoun)
+    }
+
     /// Whether a word is an auxiliary verb ("was", "had", "will").
     pub fn is_auxiliary(&self, word: &str) -> bool {
         self.class(word) == Some(Class::Auxiliary)
