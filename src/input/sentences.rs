@@ -137,13 +137,30 @@ fn can_start(c: char) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || is_opener(c) || matches!(c, '$' | '€' | '£' | '¥')
 }
 
+/// The longest sentence read as one, in bytes: about 300 words, far past any
+/// sentence of prose. Everything downstream reads a sentence as a whole (a
+/// subject is looked for back to its clause's start, a pronoun's metric in the
+/// sentence before), so an unbounded sentence would make that work grow with
+/// the square of its length; a run of text with no sentence end (a flattened
+/// table, a hostile file) is read in pieces of at most this size instead.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 2_000;
+
 /// Appends the sentences of one block's text to `out`: byte ranges of `text`,
 /// shifted by `base` (where the text starts in the prose), in order, without
 /// surrounding whitespace. Text with no sentence end is one sentence; empty or
-/// blank text has none.
+/// blank text has none; a sentence longer than [`MAX_SENTENCE_BYTES`] is cut
+/// into pieces no longer than that (see [`piece_end`]).
 pub(crate) fn push_sentences(text: &str, base: usize, out: &mut Vec<Range<usize>>) {
     let mut emit = |range: Range<usize>| {
-        if let Some(r) = trim(text, range) {
+        let Some(mut r) = trim(text, range) else { return };
+        while r.end - r.start > MAX_SENTENCE_BYTES {
+            let end = piece_end(text, r.start);
+            if let Some(piece) = trim(text, r.start..end) {
+                out.push(base + piece.start..base + piece.end);
+            }
+            r.start = end;
+        }
+        if let Some(r) = trim(text, r) {
             out.push(base + r.start..base + r.end);
         }
     };
@@ -169,6 +186,23 @@ pub(crate) fn push_sentences(text: &str, base: usize, out: &mut Vec<Range<usize>
         pos = next;
     }
     emit(start..text.len());
+}
+
+/// Where the piece of an overlong sentence that starts at `start` ends: after
+/// the last clause mark (";", ":" or ",") in the second half of its
+/// [`MAX_SENTENCE_BYTES`], so that a piece ends where a clause does; failing
+/// that, at its last whitespace, so that no word is cut; failing that (one
+/// enormous "word"), at the last character boundary.
+fn piece_end(text: &str, start: usize) -> usize {
+    let mut limit = start + MAX_SENTENCE_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[start..limit];
+    let half = window.len() / 2;
+    let after_mark = window.rfind([';', ':', ',']).filter(|&i| i >= half).map(|i| i + 1);
+    let after_space = || window.rfind(char::is_whitespace).filter(|&i| i > 0);
+    start + after_mark.or_else(after_space).unwrap_or(window.len())
 }
 
 /// The offset of the first terminator at or after `pos`. Every terminator but "…"
@@ -357,5 +391,47 @@ mod tests {
     #[test]
     fn non_ascii_text() {
         assert_eq!(split("Ça coûte 5 €. Élevé."), vec!["Ça coûte 5 €.", "Élevé."]);
+    }
+
+    #[test]
+    fn an_overlong_sentence_is_read_in_bounded_pieces_at_clause_marks() {
+        let clause = "exports rose 4% to $12 billion, ";
+        let text = clause.repeat(200);
+        let pieces = split_sentences(&text);
+        assert!(pieces.len() >= 3, "{} pieces", pieces.len());
+        for piece in &pieces {
+            assert!(piece.len() <= MAX_SENTENCE_BYTES, "{piece:?}");
+            assert!(text[piece.clone()].ends_with(','), "{:?}", &text[piece.end - 10..piece.end]);
+        }
+        // Together the pieces hold every word, in order.
+        let words: Vec<&str> = pieces.iter().flat_map(|p| text[p.clone()].split_whitespace()).collect();
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_overlong_sentence_without_clause_marks_is_cut_between_words() {
+        let text = "révenue ".repeat(600);
+        for piece in split_sentences(&text) {
+            assert!(piece.len() <= MAX_SENTENCE_BYTES);
+            assert!(text[piece].split_whitespace().all(|w| w == "révenue"));
+        }
+    }
+
+    #[test]
+    fn an_overlong_word_is_cut_at_a_character_boundary() {
+        let text = "é".repeat(MAX_SENTENCE_BYTES + 7);
+        let pieces = split_sentences(&text);
+        assert_eq!(pieces.len(), 3, "{pieces:?}");
+        for pair in pieces.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES && text.is_char_boundary(p.end)));
+        assert_eq!(pieces[2].end, text.len());
+    }
+
+    #[test]
+    fn a_sentence_at_the_limit_stays_whole() {
+        let text = format!("{}.", "a".repeat(MAX_SENTENCE_BYTES - 1));
+        assert_eq!(split_sentences(&text), vec![0..MAX_SENTENCE_BYTES]);
     }
 }
