@@ -19,7 +19,11 @@
 //! `help` becomes a help line. Only the lines the spans cover are handed to
 //! annotate-snippets, numbered as in the file; related spans more than
 //! [`MAX_GAP_LINES`] lines away from the others get an excerpt of their own, so the
-//! lines in between are neither copied nor rendered.
+//! lines in between are neither copied nor rendered. A long line (a paragraph
+//! with no line breaks, a minified file) is cropped to [`CONTEXT_BYTES`] either
+//! side of its marks, and marks more than [`MAX_GAP_BYTES`] apart get excerpts
+//! of their own, so a finding's output stays a few lines whatever the line
+//! lengths, and the `-->` location still gives the file's line and column.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -33,6 +37,12 @@ use crate::input::Document;
 
 /// Spans whose lines are at most this many lines apart share one excerpt.
 pub const MAX_GAP_LINES: usize = 8;
+
+/// Spans more than this many bytes apart get excerpts of their own, even on one line.
+pub const MAX_GAP_BYTES: usize = 600;
+
+/// How much of a long line is shown either side of the marks on it.
+pub const CONTEXT_BYTES: usize = 120;
 
 /// Renders findings with annotate-snippets, styled with ANSI colours or plain.
 #[derive(Debug, Clone)]
@@ -85,7 +95,8 @@ fn render_finding(renderer: &Renderer, doc: &Document, finding: &Finding) -> Str
         marks.push(Mark::new(doc, related.span.start..related.span.end, &related.label, false));
     }
 
-    let snippets = excerpts(&marks).iter().map(|excerpt| snippet(doc, &finding.file, excerpt)).collect::<Vec<_>>();
+    let (snippets, crops): (Vec<_>, Vec<_>) =
+        excerpts(&marks).iter().enumerate().map(|(i, excerpt)| snippet(doc, &finding.file, excerpt, i)).unzip();
     let mut report = vec![level.primary_title(finding.message.as_str()).id(finding.rule.as_str()).elements(snippets)];
     if let Some(help) = &finding.help {
         report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
@@ -94,7 +105,11 @@ fn render_finding(renderer: &Renderer, doc: &Document, finding: &Finding) -> Str
     for step in &finding.explain {
         report.push(Group::with_title(Level::NOTE.secondary_title(step.as_str())));
     }
-    renderer.render(&report)
+    let mut rendered = renderer.render(&report);
+    for crop in crops.iter().flatten() {
+        relocate(&mut rendered, &finding.file, crop);
+    }
+    rendered
 }
 
 /// A span to annotate, clamped to the source and to character boundaries.
@@ -132,8 +147,13 @@ fn excerpts<'a>(marks: &[Mark<'a>]) -> Vec<Excerpt<'a>> {
     sorted.sort_by_key(|m| m.lines);
     let mut out: Vec<Excerpt<'a>> = Vec::new();
     for mark in sorted {
+        let near = |current: &Excerpt<'a>| {
+            let bytes_end = current.marks.iter().map(|m| m.bytes.1).max().unwrap_or(0);
+            mark.lines.0 <= current.lines.1.saturating_add(MAX_GAP_LINES)
+                && mark.bytes.0 <= bytes_end.saturating_add(MAX_GAP_BYTES)
+        };
         match out.last_mut() {
-            Some(current) if mark.lines.0 <= current.lines.1.saturating_add(MAX_GAP_LINES) => {
+            Some(current) if near(current) => {
                 current.lines.1 = current.lines.1.max(mark.lines.1);
                 current.marks.push(mark);
             }
@@ -147,19 +167,40 @@ fn excerpts<'a>(marks: &[Mark<'a>]) -> Vec<Excerpt<'a>> {
     out
 }
 
-/// The excerpt's lines of the source as a snippet, with its marks rebased onto them.
-fn snippet<'a>(doc: &'a Document, path: &'a str, excerpt: &Excerpt<'a>) -> Snippet<'a, Annotation<'a>> {
+/// The excerpt's lines of the source as a snippet, with its marks rebased onto
+/// them, and how its first line was cropped, if it was.
+fn snippet<'a>(
+    doc: &'a Document,
+    path: &'a str,
+    excerpt: &Excerpt<'a>,
+    index: usize,
+) -> (Snippet<'a, Annotation<'a>>, Option<Crop>) {
     let source = doc.source.as_str();
+    let line_start = doc.line_range(excerpt.lines.0).start;
     // A mark may start before the line's first column (on a byte-order mark).
     let marks_start = excerpt.marks.iter().map(|m| m.bytes.0).min().unwrap_or(usize::MAX);
-    let start = doc.line_range(excerpt.lines.0).start.min(marks_start);
+    let mut start = line_start.min(marks_start);
     let marks_end = excerpt.marks.iter().map(|m| m.bytes.1).max().unwrap_or(start);
     let mut end = doc.line_range(excerpt.lines.1).end.max(marks_end);
     // A CRLF line's `\r` is not part of the text (unless a span covers it).
     if end > marks_end && source.as_bytes()[end - 1] == b'\r' {
         end -= 1;
     }
-    let mut snippet = Snippet::source(&source[start..end]).path(path).line_start(excerpt.lines.0);
+    let mut crop = None;
+    if start + CONTEXT_BYTES < marks_start {
+        // The first mark is on the excerpt's first line, so the crop is too.
+        start = ceil_boundary(source, marks_start - CONTEXT_BYTES);
+        let chars = source[line_start..start].chars().count();
+        crop = Some(Crop { placeholder: format!("\u{E000}{index}\u{E000}"), line: excerpt.lines.0, chars });
+    }
+    if marks_end + CONTEXT_BYTES < end {
+        end = floor_boundary(source, marks_end + CONTEXT_BYTES);
+    }
+    let shown_path = match &crop {
+        Some(crop) => crop.placeholder.clone(),
+        None => path.to_string(),
+    };
+    let mut snippet = Snippet::source(&source[start..end]).path(shown_path).line_start(excerpt.lines.0);
     for mark in &excerpt.marks {
         let kind = if mark.primary { AnnotationKind::Primary } else { AnnotationKind::Context };
         let mut annotation = kind.span(mark.bytes.0 - start..mark.bytes.1 - start);
@@ -168,7 +209,58 @@ fn snippet<'a>(doc: &'a Document, path: &'a str, excerpt: &Excerpt<'a>) -> Snipp
         }
         snippet = snippet.annotation(annotation);
     }
-    snippet
+    (snippet, crop)
+}
+
+/// A snippet whose first line starts `chars` characters into the line.
+/// annotate-snippets counts columns from the start of the text it is given, so
+/// such a snippet is rendered under a placeholder path, and [`relocate`] puts
+/// the real path and column in its place.
+#[derive(Debug)]
+struct Crop {
+    placeholder: String,
+    line: usize,
+    chars: usize,
+}
+
+/// Replaces a cropped snippet's `placeholder:line:column` in `rendered` with the
+/// file's path and the column in the whole line.
+fn relocate(rendered: &mut String, path: &str, crop: &Crop) {
+    let Some(at) = rendered.find(&crop.placeholder) else { return };
+    let rest = &rendered[at + crop.placeholder.len()..];
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let location = rest.strip_prefix(':').and_then(|r| {
+        let line_len = digits(r);
+        let line: usize = r[..line_len].parse().ok()?;
+        let c = r[line_len..].strip_prefix(':')?;
+        let column_len = digits(c);
+        let column: usize = c[..column_len].parse().ok()?;
+        Some((line, column, 1 + line_len + 1 + column_len))
+    });
+    let replacement = match location {
+        Some((line, column, len)) => {
+            let column = if line == crop.line { column + crop.chars } else { column };
+            (format!("{path}:{line}:{column}"), crop.placeholder.len() + len)
+        }
+        None => (path.to_string(), crop.placeholder.len()),
+    };
+    rendered.replace_range(at..at + replacement.1, &replacement.0);
+}
+
+/// The smallest character boundary at or after `i`.
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The largest character boundary at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Formats a [`Summary`] as one line of prose.
@@ -320,6 +412,34 @@ mod tests {
         for n in [6, 20, 49] {
             assert!(!text.contains(&format!("Filler line number {n}.")), "line {n} in\n{text}");
         }
+    }
+
+    #[test]
+    fn a_long_line_is_cropped_around_its_marks_with_the_real_columns() {
+        // One 100 KB paragraph with no line break; accented filler so that
+        // columns (characters) and bytes differ.
+        let filler = "Déjà vu, encore une fois. ".repeat(2_000);
+        let src = format!("# Title\n\n{filler}Sales rose 30% to 150 units. {filler}In 2021 sales were 120 units.\n");
+        let d = doc("long.md", &src);
+        let rose = src.find("30%").unwrap();
+        let f = Finding {
+            related: vec![Related { label: "2021 level".to_string(), span: span_of(&src, "120", rose) }],
+            ..finding(&d, Severity::Warning, "30%", "120")
+        };
+        let column = |at: usize| src[src[..at].rfind('\n').unwrap() + 1..at].chars().count() + 1;
+        let text = render(&[(&d, &[f])], false);
+
+        // A few lines, not the whole paragraph twice over.
+        assert!(text.len() < 2_000, "{} bytes:\n{text}", text.len());
+        assert!(text.lines().count() < 20, "{text}");
+        // The locations are the file's line and column, as JSON gives them.
+        let related = src[rose..].find("120").unwrap() + rose;
+        assert!(text.contains(&format!("--> long.md:3:{}", column(rose))), "{text}");
+        assert!(text.contains(&format!("::: long.md:3:{}", column(related))), "{text}");
+        assert!(!text.contains('\u{E000}'), "{text}");
+        assert!(text.contains("Sales rose 30% to 150 units.") && text.contains("2021 level"), "{text}");
+        // The gutter still numbers the file's line.
+        assert!(numbered_line(&text, 3).is_some(), "{text}");
     }
 
     #[test]
