@@ -115,8 +115,8 @@ reconcile the statement. Levels across sentences are compared only when both
 are bound to the same metric and to consecutive periods.
 
 message: {applied} gives {expected}, not {to}; {from} → {to} is {actual_change}
-help: if {to} is right, the change was {actual_change}; if the {stated_change} is right, the level was about {expected}
-placeholders: {explanation}, {stated_change}, {applied}, {from}, {to}, {expected}, {actual_change}, {period}, {earlier_period}
+help: if {to} is right, the change was {actual_change}; if {the_stated_change} is right, the level was about {expected}
+placeholders: {explanation}, {stated_change}, {the_stated_change}, {applied}, {from}, {to}, {expected}, {actual_change}, {period}, {earlier_period}
 
 parameters:
   scope: document

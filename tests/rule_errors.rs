@@ -145,7 +145,7 @@ fn an_undefined_placeholder_in_help_far_from_any_name_lists_what_is_defined() {
         &run,
         "r.yaml",
         (4, 14),
-        "placeholder `{zzz}` is not defined by this rule; it defines: {explanation}, {stated_change}, {applied}, {from}, {to}, {expected}, {actual_change}, {period}, {earlier_period}",
+        "placeholder `{zzz}` is not defined by this rule; it defines: {explanation}, {stated_change}, {the_stated_change}, {applied}, {from}, {to}, {expected}, {actual_change}, {period}, {earlier_period}",
     );
 }
 

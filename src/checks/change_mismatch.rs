@@ -22,8 +22,18 @@ pub const KIND: Kind =
     Kind { name: "change-mismatch", summary: "A stated change that the levels it connects do not allow", compile };
 
 /// The values a change-mismatch message may use.
-const PLACEHOLDERS: &[&str] =
-    &["explanation", "stated_change", "applied", "from", "to", "expected", "actual_change", "period", "earlier_period"];
+const PLACEHOLDERS: &[&str] = &[
+    "explanation",
+    "stated_change",
+    "the_stated_change",
+    "applied",
+    "from",
+    "to",
+    "expected",
+    "actual_change",
+    "period",
+    "earlier_period",
+];
 
 /// Where the earlier level may be found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -239,8 +249,9 @@ impl ChangeMismatch {
                 "the two do not meet: no values the figures' rounding allows reconcile them".to_string()
             },
         ];
+        let the_stated = definite(&stated, amount, direction);
         let help = format!(
-            "if {to_text} is right, the change was {actual}; if the {stated} is right, the level was about {expected_text}"
+            "if {to_text} is right, the change was {actual}; if {the_stated} is right, the level was about {expected_text}"
         );
         let mut related = Vec::new();
         if let Some(range) = amount_range {
@@ -256,6 +267,7 @@ impl ChangeMismatch {
         let values = BTreeMap::from([
             ("explanation", explanation),
             ("stated_change", stated),
+            ("the_stated_change", the_stated),
             ("applied", applied),
             ("from", from_text),
             ("to", to_text),
@@ -331,6 +343,24 @@ fn applied(stated: &str, amount: &Amount, direction: Direction, from: &str) -> S
             None => format!("{stated} from {from}"),
         },
         Amount::Absolute(_) | Amount::Points(_) => format!("{stated} from {from}"),
+    }
+}
+
+/// The stated change as a definite noun phrase, for the help line: "the 12%
+/// rise", "the increase of 900 students", "the doubling", "the cut by a third".
+fn definite(stated: &str, amount: &Amount, direction: Direction) -> String {
+    match amount {
+        Amount::Factor { .. } if stated.starts_with("by ") => {
+            format!("the {} {stated}", if direction == Direction::Up { "rise" } else { "cut" })
+        }
+        Amount::Factor { .. } => match stated.strip_suffix("ed") {
+            Some(stem) => format!("the {stem}ing"),
+            None => format!("the change ({stated})"),
+        },
+        _ => {
+            let noun = stated.strip_prefix("an ").or_else(|| stated.strip_prefix("a ")).unwrap_or(stated);
+            format!("the {noun}")
+        }
     }
 }
 
