@@ -13,7 +13,7 @@ const ARTICLE: &str = "# Storm\n\nThe storm killed 12 people and wounded 30, 42 
 
 /// A fresh directory under the system's temp dir, unique to this process and call,
 /// holding `rules/NAME` for each file and `some.md`.
-fn workspace(tag: &str, files: &[(&str, &str)]) -> PathBuf {
+fn workspace(tag: &str, files: &[(&str, &[u8])]) -> PathBuf {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
@@ -35,15 +35,26 @@ struct Run {
 }
 
 fn check(tag: &str, files: &[(&str, &str)]) -> Run {
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
+    check_bytes(tag, &files)
+}
+
+/// `check` with rule files given as bytes, which need not be UTF-8.
+fn check_bytes(tag: &str, files: &[(&str, &[u8])]) -> Run {
     let root = workspace(tag, files);
+    run_in(&root)
+}
+
+/// Runs `factlint check --rules rules some.md` in `root`, then removes `root`.
+fn run_in(root: &std::path::Path) -> Run {
     let started = Instant::now();
     let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .args(["check", "--rules", "rules", "some.md"])
-        .current_dir(&root)
+        .current_dir(root)
         .output()
         .expect("the binary runs");
     let took = started.elapsed();
-    let _ = fs::remove_dir_all(&root);
+    let _ = fs::remove_dir_all(root);
     Run {
         code: output.status.code().expect("factlint exits with a code, not a signal"),
         stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
@@ -305,4 +316,15 @@ fn an_alias_bomb_is_refused_fast_at_its_first_alias() {
         (6, 12),
         "aliases expand past the size limit; write the values out instead of repeating `*alias` references",
     );
+}
+
+// 11. Files that are not UTF-8.
+
+#[test]
+fn invalid_utf8_in_a_rule_file_is_placed_at_its_first_bad_byte() {
+    // Latin-1 `é` (0xE9) in `message: "→ café"`, after `caf`: column 16, counted
+    // in characters (the `→` before it is one column, three bytes).
+    let rule = b"id: tally\nkind: change-mismatch\nmessage: \"\xe2\x86\x92 caf\xe9\"\n";
+    let run = check_bytes("utf8", &[("r.yaml", rule)]);
+    assert_refused(&run, "r.yaml", (3, 16), "byte 0xE9 is not valid UTF-8; save the file as UTF-8");
 }

@@ -192,18 +192,18 @@ impl Settings {
 
 /// Reads and parses one input; errors are one line naming the file.
 fn load(path: &std::path::Path, common: &Settings) -> Result<Document, String> {
-    let (name, text) = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        io::stdin().read_to_string(&mut text).map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-        ("<stdin>".to_string(), text)
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+        ("<stdin>".to_string(), bytes)
     } else {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            format!("{name}: is not UTF-8 (invalid byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
-        })?;
-        (name, text)
+        (name, bytes)
     };
+    // Read as bytes, so that text that is not UTF-8 is reported where it breaks.
+    let text = crate::rules::locate::utf8(bytes)
+        .map_err(|((line, column), message)| format!("{name}:{line}:{column}: {message}"))?;
     let format = if path.extension().is_some_and(|e| e == "txt") { Format::PlainText } else { Format::Markdown };
     let mut doc = Document::parse(name, text, format).map_err(|e| e.to_string())?;
     if common.date.is_some() {

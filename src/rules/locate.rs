@@ -355,6 +355,20 @@ fn block(source: &str, start: usize) -> Option<(Scalar, usize)> {
     Some((Scalar { text, map }, end))
 }
 
+/// A file's bytes as text; when they are not UTF-8, the position of the first
+/// invalid byte (its line, and its column in the characters before it) and what
+/// to do, so that an editor can jump to it: a byte offset alone cannot.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, (Position, String)> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        // Everything before the first invalid byte is valid UTF-8 by definition.
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let byte = bytes.get(valid).copied().unwrap_or_default();
+        (position(before, valid), format!("byte 0x{byte:02X} is not valid UTF-8; save the file as UTF-8"))
+    })
+}
+
 /// The 1-based line and column of byte `offset`.
 pub fn position(source: &str, offset: usize) -> Position {
     let offset = offset.min(source.len());
@@ -438,6 +452,18 @@ mod tests {
         assert_eq!(within_value(block, "p", "", 0, 0), (3, 5));
         let twice = "p:\n  - x {a:count}\n  - x {a:count}\n";
         assert_eq!(within_value(twice, "p", "x {a:count}", 1, 2), (3, 7));
+    }
+
+    #[test]
+    fn invalid_utf8_is_placed_at_its_first_bad_byte() {
+        assert_eq!(utf8(b"id: x\n".to_vec()), Ok("id: x\n".to_string()));
+        // `é` before the bad byte is one column, not two bytes.
+        let (at, message) = utf8(b"a\nd\xc3\xa9j\xe0 vu\n".to_vec()).unwrap_err();
+        assert_eq!(at, (2, 4));
+        assert_eq!(message, "byte 0xE0 is not valid UTF-8; save the file as UTF-8");
+        assert_eq!(utf8(vec![0xff, 0xfe, b'a']).unwrap_err().0, (1, 1));
+        // A character cut off by the end of the file.
+        assert_eq!(utf8(b"ab\xe2\x82".to_vec()).unwrap_err().0, (1, 3));
     }
 
     #[test]

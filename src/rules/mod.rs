@@ -240,7 +240,8 @@ impl RuleSet {
         files.sort();
         for file in files {
             let path = file.display().to_string();
-            let source = fs::read_to_string(&file).map_err(|e| RuleError::file(path.clone(), e.to_string()))?;
+            let bytes = fs::read(&file).map_err(|e| RuleError::file(path.clone(), e.to_string()))?;
+            let source = locate::utf8(bytes).map_err(|(at, message)| RuleError::at(&path, at, message))?;
             // `--rules rules/` names built-in files again: the lexicons are always
             // loaded, and a built-in rule is when it is in the set already.
             let embedded = embedded::EMBEDDED.iter().any(|(_, text)| *text == source);

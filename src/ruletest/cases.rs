@@ -73,7 +73,8 @@ pub fn read_rule_tests(rule_path: &str, rule_source: &str) -> Result<Option<Rule
         (Some(section), None) => Ok(Some(RuleTests { path: rule_path.to_string(), cases: section.into_cases() })),
         (None, Some(sibling)) => {
             let path = sibling.display().to_string();
-            let text = fs::read_to_string(&sibling).map_err(|e| TestError::file(&path, format!("cannot read: {e}")))?;
+            let bytes = fs::read(&sibling).map_err(|e| TestError::file(&path, format!("cannot read: {e}")))?;
+            let text = crate::rules::locate::utf8(bytes).map_err(|(at, message)| TestError::at(&path, at, message))?;
             let section = parse_test_file(&path, &text)?;
             Ok(Some(RuleTests { path, cases: section.into_cases() }))
         }

@@ -47,6 +47,11 @@ impl TestError {
         TestError { path: path.into(), line: 0, column: 0, message: message.into() }
     }
 
+    /// An error at a known 1-based line and column.
+    pub fn at(path: impl Into<String>, (line, column): (usize, usize), message: impl Into<String>) -> TestError {
+        TestError { path: path.into(), line, column, message: message.into() }
+    }
+
     /// A rule that does not load or compile; its error names the file already.
     pub fn from_rule(err: impl fmt::Display) -> TestError {
         TestError { path: String::new(), line: 0, column: 0, message: err.to_string() }

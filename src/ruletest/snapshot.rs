@@ -101,11 +101,12 @@ impl SnapshotFile {
     /// Reads a snapshot file; a file that does not exist has no entries.
     pub fn read(path: &Path) -> Result<SnapshotFile, TestError> {
         let display = path.display().to_string();
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(SnapshotFile::default()),
             Err(e) => return Err(TestError::file(display, format!("cannot read: {e}"))),
         };
+        let text = crate::rules::locate::utf8(bytes).map_err(|(at, message)| TestError::at(&display, at, message))?;
         SnapshotFile::parse(&display, &text)
     }
 
