@@ -328,3 +328,26 @@ fn invalid_utf8_in_a_rule_file_is_placed_at_its_first_bad_byte() {
     let run = check_bytes("utf8", &[("r.yaml", rule)]);
     assert_refused(&run, "r.yaml", (3, 16), "byte 0xE9 is not valid UTF-8; save the file as UTF-8");
 }
+
+// 12. Links that lead to a folder or file twice are not errors: each is read once.
+
+/// A rule that fires on the article: "12 people" is not 1.
+const PEOPLE: &str = "id: tally\npatterns: [\"{a:count} people\"]\nassert: a == 1\nmessage: \"{a} people\"\n";
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_in_a_rules_folder_loads_each_rule_once() {
+    use std::os::unix::fs::symlink;
+    let root = workspace("link-loop", &[("tally.yaml", PEOPLE.as_bytes())]);
+    fs::create_dir_all(root.join("rules/nested")).expect("create a folder");
+    // A link back to the folder above: a loop. Before, it was followed some 40
+    // levels deep and `tally` was refused as a duplicate of itself.
+    symlink("..", root.join("rules/nested/loop")).expect("link to the folder above");
+    // Another link to the same rule file, and one to the same folder.
+    symlink("../tally.yaml", root.join("rules/nested/again.yaml")).expect("link to the rule file");
+    symlink(root.join("rules"), root.join("rules/nested/same")).expect("link to the rules folder");
+    let run = run_in(&root);
+    assert_eq!(run.stderr, "", "nothing on stderr");
+    assert_eq!(run.code, 1, "the rule fires:\n{}", run.stdout);
+    assert_eq!(run.stdout.matches("warning[tally]: 12 people").count(), 1, "once:\n{}", run.stdout);
+}

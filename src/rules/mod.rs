@@ -16,6 +16,7 @@ mod suggest;
 
 pub use suggest::closest;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -224,8 +225,9 @@ impl RuleSet {
         Ok(set)
     }
 
-    /// Adds every `*.yaml`/`*.yml` file under `dir`: files under a `lexicons`
-    /// folder extend the lexicon, the others are rules. Rule tests (`*.test.yaml`)
+    /// Adds every `*.yaml`/`*.yml` file under `dir`, each once however many links
+    /// lead to it: files under a `lexicons` folder extend the lexicon, the others
+    /// are rules. Rule tests (`*.test.yaml`)
     /// and `__snapshots__` folders are `factlint test`'s, and a lexicon file that is
     /// one of the embedded ones (`--rules rules/`) is not merged twice.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), RuleError> {
@@ -235,9 +237,7 @@ impl RuleSet {
                 "is not a directory; --rules takes a directory of *.yaml rule files",
             ));
         }
-        let mut files = Vec::new();
-        collect_yaml(dir, &mut files).map_err(|e| RuleError::file(dir.display().to_string(), e.to_string()))?;
-        files.sort();
+        let files = collect_yaml(dir).map_err(|e| RuleError::file(dir.display().to_string(), e.to_string()))?;
         for file in files {
             let path = file.display().to_string();
             let bytes = fs::read(&file).map_err(|e| RuleError::file(path.clone(), e.to_string()))?;
@@ -296,13 +296,37 @@ fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn collect_yaml(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
+/// The rule and lexicon files under `dir`, sorted, each once. Links are followed,
+/// but each directory is read once, by its canonical path: a link back to a folder
+/// above would otherwise be walked until the system gives up (some 40 levels),
+/// loading the same rules under ever longer paths and failing as duplicate ids.
+/// A folder or file reached by two paths is read under the first in sorted order.
+fn collect_yaml(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let canonical = |path: &Path| fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut read = HashSet::from([canonical(dir)]);
+    let mut files = Vec::new();
+    walk_yaml(dir, &canonical, &mut read, &mut files)?;
+    files.sort();
+    let mut loaded = HashSet::new();
+    files.retain(|file| loaded.insert(canonical(file)));
+    Ok(files)
+}
+
+/// Depth-first in sorted order, so that which path a folder is read under does
+/// not depend on the order the file system lists entries in.
+fn walk_yaml(
+    dir: &Path,
+    canonical: &dyn Fn(&Path) -> PathBuf,
+    read: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
+    let mut entries = fs::read_dir(dir)?.map(|entry| entry.map(|e| e.path())).collect::<std::io::Result<Vec<_>>>()?;
+    entries.sort();
+    for path in entries {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if path.is_dir() {
-            if name != "__snapshots__" {
-                collect_yaml(&path, files)?;
+            if name != "__snapshots__" && read.insert(canonical(&path)) {
+                walk_yaml(&path, canonical, read, files)?;
             }
         } else if is_rule_file_name(&name) {
             files.push(path);
