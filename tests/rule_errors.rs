@@ -351,3 +351,31 @@ fn a_link_loop_in_a_rules_folder_loads_each_rule_once() {
     assert_eq!(run.code, 1, "the rule fires:\n{}", run.stdout);
     assert_eq!(run.stdout.matches("warning[tally]: 12 people").count(), 1, "once:\n{}", run.stdout);
 }
+
+// 13. Division by zero.
+
+const MARGIN: &str = "id: margin\npatterns: [\"{margin:percent} margin on {income:money}\"]\nmessage: m\n";
+
+#[test]
+fn a_division_by_zero_is_placed_at_the_divisor() {
+    // Before, this loaded and never fired: a quotient by zero may be anything.
+    let run = check("divide-zero", &[("r.yaml", &format!("{MARGIN}assert: margin == income / 0\n"))]);
+    assert_refused(
+        &run,
+        "r.yaml",
+        (4, 28),
+        "division by `0`: the rule could never report; divide by a value that is not zero",
+    );
+}
+
+#[test]
+fn a_division_by_what_is_always_zero_is_placed_at_the_divisor() {
+    let run =
+        check("divide-folded", &[("r.yaml", &format!("{MARGIN}where: margin / (2 - 2) > 0\nassert: margin < 1\n"))]);
+    assert_refused(
+        &run,
+        "r.yaml",
+        (4, 17),
+        "division by `(2 - 2)`, which is always 0: the rule could never report; divide by a value that is not zero",
+    );
+}

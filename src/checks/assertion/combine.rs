@@ -304,7 +304,14 @@ fn check_combination<'a>(rule: &'a Assertion, tuples: &[&'a Tuple], first: Optio
                 StepValue::Number(value) => render(&binding, value, prefer),
                 StepValue::Truth(truth) => truth.to_string(),
             };
-            format!("{} = {shown}", step.text)
+            match &step.zero_divisor {
+                // Say why a quotient is unbounded: the divisor may be 0.
+                Some((divisor, value)) => {
+                    let divisor_shown = render(&binding, value, None);
+                    format!("{} = {shown}, since `{divisor}` may be 0 ({divisor_shown})", step.text)
+                }
+                None => format!("{} = {shown}", step.text),
+            }
         })
         .collect();
     Verdict::Fails(anchor, Box::new(Found { binding, failed: outcome.failed, steps }))

@@ -204,3 +204,18 @@ fn a_figure_some_pairing_explains_is_not_reported() {
     let wrong = "We picked 12 apples and 30 pears, 42 fruit. Then 5 apples and 7 pears, 15 fruit.";
     assert_eq!(messages(&paragraph, wrong), ["5 + 7 is 12, not 15"]);
 }
+
+#[test]
+fn explain_says_when_a_quotient_is_unbounded_because_its_divisor_may_be_zero() {
+    let rule = r#"
+id: margin
+patterns: ["{margin:percent} margin on {income:money} income and {revenue:money} revenue, {staff:count} staff"]
+assert: margin == income / revenue and staff > 100
+message: m
+"#;
+    let found = check(rule, &[("a.md", "A 12% margin on $3 million income and $0 revenue, 50 staff.")]);
+    assert_eq!(found.len(), 1, "`staff > 100` fails");
+    // "$0" is -$0.5 to $0.5, so the margin could be anything: `--explain` says why.
+    let step = found[0].explain.iter().find(|l| l.starts_with("income / revenue ="));
+    assert_eq!(step.map(String::as_str), Some("income / revenue = -∞–∞, since `revenue` may be 0 (-$0.5 to $0.5)"));
+}

@@ -120,16 +120,25 @@ impl<'a> Evaluator<'a, '_> {
     }
 
     fn record(&mut self, id: NodeId, value: impl FnOnce() -> StepValue) {
+        self.record_division(id, value, None);
+    }
+
+    /// Records a step; `divisor`, for a division, is the divisor and its amount.
+    fn record_division(&mut self, id: NodeId, value: impl FnOnce() -> StepValue, divisor: Option<(NodeId, Amount)>) {
         if self.trace.is_none() {
             return;
         }
         let text = self.text(id);
+        let zero_divisor = divisor
+            .filter(|(_, amount)| amount.interval.contains(0.0))
+            .map(|(node, amount)| (self.text(node).trim().to_string(), amount.to_value()));
         if let Some(steps) = self.trace.as_deref_mut() {
-            steps.push(Step { text: text.to_string(), value: value() });
+            steps.push(Step { text: text.to_string(), value: value(), zero_divisor });
         }
     }
 
     fn amount(&mut self, id: NodeId) -> Amount<'a> {
+        let mut divisor = None;
         let amount = match &self.expr.tree.nodes[id].kind {
             NodeKind::Literal { value, unit } => {
                 let unit = unit.as_deref().map_or(UnitRef::None, UnitRef::Named);
@@ -149,6 +158,7 @@ impl<'a> Evaluator<'a, '_> {
                 Amount { interval: -operand.interval, unit: operand.unit }
             }
             NodeKind::Arithmetic { op, left, right } => {
+                let divisor_node = *right;
                 let (left, right) = (self.amount(*left), self.amount(*right));
                 match op {
                     Arithmetic::Add => {
@@ -161,6 +171,7 @@ impl<'a> Evaluator<'a, '_> {
                         Amount { interval: left.interval * right.interval, unit: left.unit.times(right.unit) }
                     }
                     Arithmetic::Divide => {
+                        divisor = Some((divisor_node, right));
                         Amount { interval: left.interval / right.interval, unit: left.unit.over(right.unit) }
                     }
                 }
@@ -190,7 +201,7 @@ impl<'a> Evaluator<'a, '_> {
             }
         };
         let amount = Amount { interval: amount.interval.or_unbounded_if_nan(), ..amount };
-        self.record(id, || StepValue::Number(amount.to_value()));
+        self.record_division(id, || StepValue::Number(amount.to_value()), divisor);
         amount
     }
 

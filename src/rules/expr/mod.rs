@@ -177,6 +177,9 @@ pub struct Step {
     /// The source text of the sub-expression.
     pub text: String,
     pub value: StepValue,
+    /// For a division whose divisor may be 0, the divisor's text and value: the
+    /// quotient may then be anything, and `--explain` says why.
+    pub zero_divisor: Option<(String, Value)>,
 }
 
 /// What a step computed: an amount, or a comparison's truth.

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::lexer::{CompareOp, Keyword, Token, TokenKind, tokenize};
 use super::{ExprError, Reference};
+use crate::interval::Interval;
 
 /// How deep parentheses, operators and calls may nest. Real assertions stay far
 /// below; the limit keeps parsing and evaluation from overflowing the stack on
@@ -344,6 +345,19 @@ impl<'t> Parser<'t> {
         let right = operand(self)?;
         self.expect_number(left, op_token)?;
         self.expect_number(right, op_token)?;
+        // A quotient by zero is any value at all, so every comparison using it
+        // "may be true" and the rule would load and never report: refuse it here.
+        if op == Arithmetic::Divide && self.constant(right).is_some_and(|c| c.lo == 0.0 && c.hi == 0.0) {
+            let divisor = self.node_text(right);
+            let what = match self.nodes[right].kind {
+                NodeKind::Literal { .. } => format!("division by `{divisor}`"),
+                _ => format!("division by `{divisor}`, which is always 0"),
+            };
+            return Err(ExprError::new(
+                self.nodes[right].start,
+                format!("{what}: the rule could never report; divide by a value that is not zero"),
+            ));
+        }
         let (start, end) = (self.nodes[left].start, self.nodes[right].end);
         self.add(NodeKind::Arithmetic { op, left, right }, start, end, &[left, right])
     }
@@ -540,6 +554,39 @@ impl<'t> Parser<'t> {
                 "the digits of `round` must be a whole number from -15 to 15, as in `round(x, 1)`",
             )),
         }
+    }
+
+    /// The value of a subtree that uses no names, folded with the evaluator's
+    /// interval arithmetic, so that `(2 - 2)` is known to be 0 when the rule loads.
+    fn constant(&self, id: NodeId) -> Option<Interval> {
+        Some(match &self.nodes[id].kind {
+            NodeKind::Literal { value, .. } => Interval::point(*value),
+            NodeKind::Negate(operand) => -self.constant(*operand)?,
+            NodeKind::Arithmetic { op, left, right } => {
+                let (left, right) = (self.constant(*left)?, self.constant(*right)?);
+                match op {
+                    Arithmetic::Add => left + right,
+                    Arithmetic::Subtract => left - right,
+                    Arithmetic::Multiply => left * right,
+                    Arithmetic::Divide => left / right,
+                }
+            }
+            NodeKind::Call { function, args } => {
+                let mut values = args.iter().map(|&arg| self.constant(arg));
+                let first = values.next()??;
+                match function {
+                    Function::Abs => first.abs(),
+                    Function::Min => values.try_fold(first, |acc, v| Some(acc.min(v?)))?,
+                    Function::Max => values.try_fold(first, |acc, v| Some(acc.max(v?)))?,
+                }
+            }
+            NodeKind::Round { value, digits } => self.constant(*value)?.round(*digits),
+            NodeKind::Reference { .. }
+            | NodeKind::Compare { .. }
+            | NodeKind::Not(_)
+            | NodeKind::And(..)
+            | NodeKind::Or(..) => return None,
+        })
     }
 
     fn expect_number(&self, operand: NodeId, op: Token) -> Result<(), ExprError> {

@@ -230,9 +230,14 @@ fn number_literals_and_their_units() {
 fn dividing_by_what_may_be_zero_compares_as_sometimes() {
     let ab = [("a", about(10.0)), ("b", figure(0.0, 1.0))];
     assert_eq!(truth("a / b == 5", &ab), Truth::Sometimes);
-    assert_eq!(truth("a / 0 == 5", &ab), Truth::Sometimes);
+    // A divisor that names a figure is not folded: `b - b` is -2 to 2, not 0.
     assert_eq!(truth("a / (b - b) > 1e300", &ab), Truth::Sometimes);
+    assert_eq!(truth("a / (0 * b) > 1e300", &ab), Truth::Sometimes);
     assert_eq!(number_step("a / b > 0", "a / b", &ab).interval, Interval::unbounded());
+    // The trace says which divisor may be 0, and only for a divisor that may.
+    let traced = parsed("a / (b + 0) > 0 and a / a > 0").evaluate_traced(&bind(&ab));
+    let divisors: Vec<_> = traced.steps.iter().map(|s| s.zero_divisor.clone()).collect();
+    assert_eq!(divisors.iter().flatten().collect::<Vec<_>>(), [&("(b + 0)".to_string(), figure(0.0, 1.0))]);
 }
 
 #[test]
@@ -423,6 +428,24 @@ fn every_error_says_where_and_what() {
         ("(a > 1) == (b > 2)", 0, "`==` works on numbers, but `(a > 1)` is a comparison"),
         ("abs(a > 1) == 3", 4, "`abs` works on numbers, but `a > 1` is a comparison"),
         ("é = 1", 3, "`=` is not an operator; write `==`"),
+        ("a / 0 == 5", 4, "division by `0`: the rule could never report; divide by a value that is not zero"),
+        ("a == b / 0%", 9, "division by `0%`: the rule could never report; divide by a value that is not zero"),
+        ("a / -0 > 1", 4, "division by `-0`: the rule could never report; divide by a value that is not zero"),
+        (
+            "a == b / (2 - 2)",
+            9,
+            "division by `(2 - 2)`, which is always 0: the rule could never report; divide by a value that is not zero",
+        ),
+        (
+            "a == b * 3 / round(min(0.4, 2) * abs(-1))",
+            13,
+            "division by `round(min(0.4, 2) * abs(-1))`, which is always 0: the rule could never report; divide by a value that is not zero",
+        ),
+        (
+            "a > 1 and b < c / (2 MB - 2 MB) / 2",
+            18,
+            "division by `(2 MB - 2 MB)`, which is always 0: the rule could never report; divide by a value that is not zero",
+        ),
     ];
     for &(text, offset, message) in cases {
         assert_eq!(error(text), (offset, message.to_string()), "parsing `{text}`");
