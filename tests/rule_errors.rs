@@ -379,3 +379,27 @@ fn a_division_by_what_is_always_zero_is_placed_at_the_divisor() {
         "division by `(2 - 2)`, which is always 0: the rule could never report; divide by a value that is not zero",
     );
 }
+
+// 14. Duplicate keys, placed at the repeat: before, at the start of their mapping.
+
+#[test]
+fn a_duplicate_top_level_key_is_placed_at_the_repeat() {
+    let run = check("duplicate-key", &[("r.yaml", "id: tally\nkind: change-mismatch\nmessage: m\nid: other\n")]);
+    assert_refused(&run, "r.yaml", (4, 1), "duplicate key `id`: already set at line 1 column 1; keep only one");
+}
+
+#[test]
+fn a_duplicate_key_in_a_nested_mapping_is_placed_at_the_repeat() {
+    // Two selectors each with one `name`, then `name` twice in the third.
+    let rule =
+        "id: tally\nassert: a == b\nmessage: m\nselect:\n  - name: a\n  - name: b\n    role: level\n    \"name\": c\n";
+    let run = check("duplicate-nested", &[("r.yaml", rule)]);
+    assert_refused(&run, "r.yaml", (8, 5), "duplicate key `name`: already set at line 6 column 5; keep only one");
+}
+
+#[test]
+fn a_duplicate_key_in_a_flow_mapping_of_the_tests_is_placed_at_the_repeat() {
+    let rule = "id: tally\nkind: change-mismatch\nmessage: m\ntests:\n  valid: [{text: a, name: n, text: b}]\n";
+    let run = check("duplicate-flow", &[("r.yaml", rule)]);
+    assert_refused(&run, "r.yaml", (5, 30), "duplicate key `text`: already set at line 5 column 12; keep only one");
+}

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{locate, suggest};
+use super::{duplicates, locate, suggest};
 
 /// A problem in a rule or lexicon file, with a 1-based position (0 when the
 /// problem is the file as a whole).
@@ -37,6 +37,18 @@ impl RuleError {
         let problem = problem.split(" at line ").next().unwrap_or(problem);
         let mut message = suggest::did_you_mean(problem);
         let (mut line, mut column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+        // serde places a repeated key at the start of its mapping; the repeat is
+        // what the author must delete.
+        if problem.contains("duplicate field `") || problem.contains("duplicate entry with key ") {
+            if let Some(duplicate) = duplicates::first_duplicate(source) {
+                let (first_line, first_column) = duplicate.first;
+                let message = format!(
+                    "duplicate key `{}`: already set at line {first_line} column {first_column}; keep only one",
+                    duplicate.key
+                );
+                return RuleError::at(path, duplicate.at, message);
+            }
+        }
         let (context, opened) = match context {
             Some(context) => match context.split_once(" at line ") {
                 Some((what, at)) => (what, parse_position(at)),

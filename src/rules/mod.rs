@@ -8,6 +8,7 @@
 //! read by the check kind itself (see `checks`), from the same source, so that
 //! their errors carry positions too.
 
+mod duplicates;
 mod error;
 pub mod expr;
 pub mod locate;

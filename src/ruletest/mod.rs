@@ -21,6 +21,8 @@ mod summary;
 
 use std::fmt;
 
+use crate::rules::RuleError;
+
 pub use cases::{Case, Expectation, RuleTests, read_rule_tests};
 pub use run::{CaseResult, Outcome, RunReport, StaleEntry, TestOptions, run};
 pub use snapshot::{SnapshotFile, snapshot_path};
@@ -57,13 +59,11 @@ impl TestError {
         TestError { path: String::new(), line: 0, column: 0, message: err.to_string() }
     }
 
-    /// A serde_yaml error, placed where the parser stopped.
-    pub fn yaml(path: &str, err: &serde_yaml::Error) -> TestError {
-        let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
-        // serde_yaml appends " at line N column M"; the position is given separately.
-        let text = err.to_string();
-        let message = text.split(" at line ").next().unwrap_or(&text).to_string();
-        TestError { path: path.to_string(), line, column, message }
+    /// A serde_yaml error in `source`, placed and worded as in rule files (a
+    /// repeated key at the repeat, no Rust type names).
+    pub fn yaml(path: &str, source: &str, err: &serde_yaml::Error) -> TestError {
+        let RuleError { path, line, column, message } = RuleError::yaml(path, source, err);
+        TestError { path, line, column, message }
     }
 }
 

@@ -113,7 +113,7 @@ impl SnapshotFile {
     /// Reads a snapshot file's text; `path` is for errors.
     pub fn parse(path: &str, text: &str) -> Result<SnapshotFile, TestError> {
         type Written = Option<BTreeMap<String, Option<BTreeMap<String, Value>>>>;
-        let written: Written = serde_yaml::from_str(text).map_err(|e| TestError::yaml(path, &e))?;
+        let written: Written = serde_yaml::from_str(text).map_err(|e| TestError::yaml(path, text, &e))?;
         let rules = written.unwrap_or_default().into_iter().map(|(rule, cases)| (rule, cases.unwrap_or_default()));
         Ok(SnapshotFile { rules: rules.collect() })
     }
