@@ -86,12 +86,7 @@ fn a_string_where_a_list_of_patterns_is_expected() {
 fn a_number_where_a_severity_is_expected() {
     let run =
         check("wrong-type-severity", &[("r.yaml", "id: tally\nkind: change-mismatch\nseverity: 3\nmessage: m\n")]);
-    assert_refused(
-        &run,
-        "r.yaml",
-        (3, 11),
-        "severity: unknown variant `3`, expected one of `info`, `warning`, `error`",
-    );
+    assert_refused(&run, "r.yaml", (3, 11), "severity: unknown value `3`, expected one of `info`, `warning`, `error`");
 }
 
 // 2. Unknown keys.
@@ -402,4 +397,86 @@ fn a_duplicate_key_in_a_flow_mapping_of_the_tests_is_placed_at_the_repeat() {
     let rule = "id: tally\nkind: change-mismatch\nmessage: m\ntests:\n  valid: [{text: a, name: n, text: b}]\n";
     let run = check("duplicate-flow", &[("r.yaml", rule)]);
     assert_refused(&run, "r.yaml", (5, 30), "duplicate key `text`: already set at line 5 column 12; keep only one");
+}
+
+// 15. Files and values of the wrong shape, in a rule author's words, not Rust's.
+
+const RULE_FILE: &str = "a rule file holds one rule, a mapping with keys such as `id`, `kind` and `message`";
+
+#[test]
+fn a_rule_file_that_is_a_list_says_it_holds_one_rule() {
+    // Before: "invalid type: sequence, expected struct RuleHeader".
+    let run = check("list-file", &[("r.yaml", "- id: tally\n  kind: change-mismatch\n  message: m\n")]);
+    assert_refused(&run, "r.yaml", (1, 1), &format!("{RULE_FILE}; this file is a list"));
+}
+
+#[test]
+fn a_rule_file_that_is_one_string_or_nothing_says_so() {
+    let run = check("scalar-file", &[("r.yaml", "change-mismatch\n")]);
+    assert_refused(&run, "r.yaml", (1, 1), &format!("{RULE_FILE}; this file is a string"));
+    let run = check("empty-file", &[("r.yaml", "# nothing yet\n")]);
+    assert_refused(&run, "r.yaml", (1, 1), &format!("{RULE_FILE}; this file is empty"));
+}
+
+#[test]
+fn a_selector_that_is_not_a_mapping_says_what_one_is() {
+    let run = check("selector-shape", &[("r.yaml", "id: tally\nassert: a == 1\nmessage: m\nselect: [a]\n")]);
+    assert_refused(
+        &run,
+        "r.yaml",
+        (4, 10),
+        "select[0]: invalid type: string \"a\", expected a selector: a mapping with `name` and what to pick (`role`, `kind`, `metric`, `unit`, `period`, `min_confidence`)",
+    );
+}
+
+#[test]
+fn a_metric_of_no_form_is_placed_at_itself_and_lists_the_forms() {
+    // Before: "select[0]: data did not match any variant of untagged enum
+    // MetricFilter", at the selector.
+    let rule = "id: tally\nassert: a == 1\nmessage: m\nselect:\n  - name: a\n    metric: 5\n";
+    let run = check("metric-shape", &[("r.yaml", rule)]);
+    assert_refused(
+        &run,
+        "r.yaml",
+        (6, 13),
+        "select[0].metric: invalid type: integer `5`, expected a metric: a name, a list of names, or `{regex: ...}`",
+    );
+}
+
+#[test]
+fn a_word_where_a_number_is_expected_says_number_not_f64() {
+    let rule = "id: tally\nkind: change-mismatch\nmessage: m\nparams:\n  tolerance: big\n";
+    let run = check("number-shape", &[("r.yaml", rule)]);
+    assert_refused(&run, "r.yaml", (5, 14), "params.tolerance: invalid type: string \"big\", expected a number");
+}
+
+#[test]
+fn no_error_names_a_rust_type() {
+    let files = [
+        "id: x\nmessage: m\nseverity: [a]\n",
+        "id: x\nmessage: m\nseverity: ~\n",
+        "id: x\nmessage: m\nscope: {a: 1}\n",
+        "id: x\nmessage: m\nassert: a == 1\nselect: [~]\n",
+        "id: x\nmessage: m\nassert: a == 1\nselect: [{name: a, role: [x]}]\n",
+        "id: x\nmessage: m\nassert: a == 1\nselect: [{name: a, metric: {foo: 1}}]\n",
+        "id: x\nmessage: m\nassert: a == 1\nselect: [{name: a, period: lastyear}]\n",
+        "id: x\nmessage: m\nassert: a == 1\nselect: [{name: a, min_confidence: [x]}]\n",
+        "id: x\nkind: change-mismatch\nmessage: m\nparams: 5\n",
+        "id: x\nkind: change-mismatch\nmessage: m\nparams: {tolerance: ~}\n",
+        "id: x\nkind: change-mismatch\nmessage: m\nparams: {scope: [x]}\n",
+        "true\n",
+        "12\n",
+    ];
+    let lexicons = ["- a\n", "grammar: [a]\n", "scales: [5]\n", "approximate_tolerance: big\n"];
+    let runs = files.iter().map(|f| ("r.yaml", *f)).chain(lexicons.iter().map(|f| ("lexicons/l.yaml", *f)));
+    for (i, (name, text)) in runs.enumerate() {
+        let root = workspace(&format!("rust-names-{i}"), &[]);
+        fs::create_dir_all(root.join("rules/lexicons")).expect("create the lexicons folder");
+        fs::write(root.join("rules").join(name), text).expect("write the file");
+        let run = run_in(&root);
+        assert_eq!(run.code, 2, "{text:?} is refused: {}", run.stderr);
+        for rust in ["struct ", "enum ", "variant", "Option<", "f64", "unit value", "YAML tag"] {
+            assert!(!run.stderr.contains(rust), "{text:?}: {}", run.stderr);
+        }
+    }
 }

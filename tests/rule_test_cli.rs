@@ -270,3 +270,25 @@ fn the_built_in_rules_pass_their_own_tests() {
     assert_eq!(output.status.code(), Some(0), "stdout:\n{stdout}\nstderr:\n{stderr}");
     assert!(stdout.contains(" validated, 0 changed, 0 unsnapshotted, 0 missing, 0 noisy"), "{stdout}");
 }
+
+#[test]
+fn a_test_file_of_the_wrong_shape_says_what_it_holds() {
+    let ws = Workspace::new("test-file-shape", "");
+    let tests = ws.root.join("rules/change-mismatch.test.yaml");
+    // Before: "invalid type: sequence, expected struct TestSection".
+    fs::write(&tests, format!("- \"{CONSISTENT}\"\n")).expect("write the test file");
+    let (code, _, stderr) = ws.run(&["rules"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        "factlint: rules/change-mismatch.test.yaml:1:1: a test file holds a mapping with `valid` and `invalid` lists of cases; this file is a list\n"
+    );
+    // A section given twice is placed at the second.
+    fs::write(&tests, format!("valid: [\"{CONSISTENT}\"]\ninvalid: []\nvalid: []\n")).expect("write the test file");
+    let (code, _, stderr) = ws.run(&["rules"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        "factlint: rules/change-mismatch.test.yaml:3:1: duplicate key `valid`: already set at line 1 column 1; keep only one\n"
+    );
+}

@@ -34,7 +34,8 @@ impl RuleError {
             Some((problem, context)) => (problem, Some(context)),
             None => (text.as_str(), None),
         };
-        let problem = problem.split(" at line ").next().unwrap_or(problem);
+        let problem = plain_words(problem.split(" at line ").next().unwrap_or(problem));
+        let problem = problem.as_str();
         let mut message = suggest::did_you_mean(problem);
         let (mut line, mut column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
         // serde places a repeated key at the start of its mapping; the repeat is
@@ -81,6 +82,26 @@ impl RuleError {
         RuleError { path: path.to_string(), line, column, message }
     }
 
+    /// A serde_yaml error in a file that must hold one mapping, described by
+    /// `holds` ("a rule file holds one rule, a mapping with keys such as …"): a
+    /// file that holds a list, a single value or nothing says so, where its value
+    /// starts, instead of "expected struct RuleHeader".
+    pub fn document(path: &str, source: &str, err: &serde_yaml::Error, holds: &str) -> RuleError {
+        // Only on the error path, so the second parse costs a good file nothing.
+        let what = match serde_yaml::from_str::<serde_yaml::Value>(source) {
+            Ok(value) => top_level(&value),
+            Err(_) => None,
+        };
+        match what {
+            Some("empty") => RuleError::at(path, (1, 1), format!("{holds}; this file is empty")),
+            Some(what) => {
+                let at = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+                RuleError::at(path, at, format!("{holds}; this file is {what}"))
+            }
+            None => RuleError::yaml(path, source, err),
+        }
+    }
+
     /// An error about the value of a top-level key, placed at that key.
     pub fn at_key(path: &str, source: &str, key: &str, message: String) -> RuleError {
         RuleError::at(path, locate::key_position(source, key), message)
@@ -90,6 +111,57 @@ impl RuleError {
     pub fn at(path: &str, (line, column): locate::Position, message: String) -> RuleError {
         RuleError { path: path.to_string(), line, column, message }
     }
+}
+
+/// What a file's top-level value is, when it is not a mapping.
+fn top_level(value: &serde_yaml::Value) -> Option<&'static str> {
+    use serde_yaml::Value;
+    match value {
+        Value::Mapping(_) => None,
+        Value::Tagged(tagged) => top_level(&tagged.value),
+        Value::Sequence(_) => Some("a list"),
+        Value::String(_) => Some("a string"),
+        Value::Number(_) => Some("a number"),
+        Value::Bool(_) => Some("`true` or `false`"),
+        Value::Null => Some("empty"),
+    }
+}
+
+/// serde's wording with the Rust in it put in a rule author's words: the names
+/// of the types a value is read into (`struct Params`, `untagged enum …`, `f64`),
+/// "variant" for one of a set of names, and serde_yaml's "unit value" for null.
+fn plain_words(problem: &str) -> String {
+    let mut text = problem
+        .replace("unknown variant `", "unknown value `")
+        .replace("invalid type: unit value", "invalid type: null")
+        .replace("expected a YAML tag starting with '!'", "expected a single word");
+    // "… expected struct Params": the type name ends at the next space or comma.
+    for (rust, plain) in [("expected struct ", "expected a mapping"), ("expected enum ", "expected a single word")] {
+        while let Some(at) = text.find(rust) {
+            let rest = &text[at + rust.len()..];
+            let end = rest.find([' ', ',']).unwrap_or(rest.len());
+            text.replace_range(at..at + rust.len() + end, plain);
+        }
+    }
+    if let Some(at) = text.find("data did not match any variant of untagged enum ") {
+        text.replace_range(at.., "this value has none of the forms this key takes");
+    }
+    for (rust, plain) in [
+        ("expected f64", "expected a number"),
+        ("expected f32", "expected a number"),
+        ("expected i32", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        ("expected u32", "expected a whole number from 0 up"),
+        ("expected u64", "expected a whole number from 0 up"),
+        ("expected usize", "expected a whole number from 0 up"),
+    ] {
+        if let Some(at) = text.find(rust).filter(|&at| !text[at + rust.len()..].starts_with(char::is_alphanumeric)) {
+            text.replace_range(at..at + rust.len(), plain);
+        }
+    }
+    text
 }
 
 /// "line 2 column 10" as a position.
@@ -162,6 +234,46 @@ mod tests {
         let err = error("id: a\n\tmessage: m\n");
         assert_eq!((err.line, err.column), (2, 1), "{err}");
         assert!(err.message.ends_with("indent with spaces, not tabs"), "{err}");
+    }
+
+    #[test]
+    fn rust_type_names_are_put_in_plain_words() {
+        let cases = [
+            ("invalid type: integer `5`, expected struct Params", "invalid type: integer `5`, expected a mapping"),
+            ("unknown variant `x`, expected `a` or `b`", "unknown value `x`, expected `a` or `b`"),
+            ("invalid type: unit value, expected f64", "invalid type: null, expected a number"),
+            ("invalid type: map, expected a YAML tag starting with '!'", "invalid type: map, expected a single word"),
+            ("data did not match any variant of untagged enum Form", "this value has none of the forms this key takes"),
+            (
+                "invalid value: integer `300`, expected u8",
+                "invalid value: integer `300`, expected a whole number from 0 to 255",
+            ),
+            ("expected struct A, found struct B", "expected a mapping, found struct B"),
+            ("invalid type: string \"x\", expected u64s", "invalid type: string \"x\", expected u64s"),
+        ];
+        for (serde, plain) in cases {
+            assert_eq!(plain_words(serde), plain);
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_mapping_says_what_it_is() {
+        let holds = "a rule file holds one rule";
+        let document = |source: &str| {
+            let err = serde_yaml::from_str::<super::super::RuleHeader>(source).unwrap_err();
+            RuleError::document("r.yaml", source, &err, holds).to_string()
+        };
+        assert_eq!(document("# a comment\n- id: x\n"), "r.yaml:2:1: a rule file holds one rule; this file is a list");
+        assert_eq!(document("!rule [a]\n"), "r.yaml:1:1: a rule file holds one rule; this file is a list");
+        assert_eq!(document("yes\n"), "r.yaml:1:1: a rule file holds one rule; this file is a string");
+        assert_eq!(document("false\n"), "r.yaml:1:1: a rule file holds one rule; this file is `true` or `false`");
+        assert_eq!(document(""), "r.yaml:1:1: a rule file holds one rule; this file is empty");
+        // A mapping with a mistake in it, or broken YAML, is reported as ever.
+        assert_eq!(
+            document("id: x\nmessage: m\nmesage: n\n"),
+            "r.yaml:3:1: unknown field `mesage`, did you mean `message`?"
+        );
+        assert!(document("- [a\n").contains("is not closed"));
     }
 
     #[test]

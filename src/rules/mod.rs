@@ -11,6 +11,7 @@
 mod duplicates;
 mod error;
 pub mod expr;
+mod filters;
 pub mod locate;
 pub mod schema;
 mod suggest;
@@ -38,7 +39,7 @@ mod embedded {
 /// factlint's rule language (patterns and selectors that bind figures to names,
 /// and an assertion over them). `schemas/rule.schema.json` is generated from it.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a rule: a mapping with keys such as `id`, `kind` and `message`")]
 pub struct RuleHeader {
     /// Unique, kebab-case: `change-mismatch`.
     pub id: String,
@@ -126,7 +127,10 @@ impl Scope {
 
 /// Picks claims by what they are: role, kind of figure, metric, unit, period.
 #[derive(Debug, Clone, Deserialize, JsonSchema, serde::Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a selector: a mapping with `name` and what to pick (`role`, `kind`, `metric`, `unit`, `period`, `min_confidence`)"
+)]
 pub struct Selector {
     /// The name the picked figure is bound to in `assert`, `where` and messages.
     pub name: String,
@@ -153,7 +157,8 @@ pub struct Selector {
 }
 
 /// What a selected claim must measure.
-#[derive(Debug, Clone, Deserialize, JsonSchema, serde::Serialize)]
+// Deserialized by hand in `filters`, which places errors at the value.
+#[derive(Debug, Clone, JsonSchema, serde::Serialize)]
 #[serde(untagged)]
 pub enum MetricFilter {
     /// One name, matched the way metrics are ("trade volume" meets "bilateral
@@ -169,7 +174,8 @@ pub enum MetricFilter {
 }
 
 /// Which period a selected claim must be for.
-#[derive(Debug, Clone, Deserialize, JsonSchema, serde::Serialize)]
+// Deserialized by hand in `filters`.
+#[derive(Debug, Clone, JsonSchema, serde::Serialize)]
 #[serde(untagged)]
 pub enum PeriodFilter {
     /// A calendar year.
@@ -259,12 +265,14 @@ impl RuleSet {
     pub fn add_file(&mut self, path: &str, source: &str) -> Result<(), RuleError> {
         let is_lexicon = Path::new(path).components().any(|c| c.as_os_str() == "lexicons");
         if is_lexicon {
-            let lexicon: Lexicon = serde_yaml::from_str(source).map_err(|e| RuleError::yaml(path, source, &e))?;
+            let lexicon: Lexicon =
+                serde_yaml::from_str(source).map_err(|e| RuleError::document(path, source, &e, LEXICON_FILE))?;
             self.lexicon.merge(lexicon);
             return Ok(());
         }
         // The tests section belongs to `factlint test`; everything else is the header.
-        let header: RuleHeader = serde_yaml::from_str(source).map_err(|e| RuleError::yaml(path, source, &e))?;
+        let header: RuleHeader =
+            serde_yaml::from_str(source).map_err(|e| RuleError::document(path, source, &e, RULE_FILE))?;
         if !valid_id(&header.id) {
             return Err(RuleError::at_key(
                 path,
@@ -286,6 +294,12 @@ impl RuleSet {
         Ok(())
     }
 }
+
+/// What a rule file holds, for one that holds something else.
+const RULE_FILE: &str = "a rule file holds one rule, a mapping with keys such as `id`, `kind` and `message`";
+
+/// What a lexicon file holds, for one that holds something else.
+const LEXICON_FILE: &str = "a lexicon file holds a mapping of word lists, such as `scales` and `currencies`";
 
 /// Whether a file name is a rule or lexicon file: `*.yaml` or `*.yml`, but not a
 /// rule test (`*.test.yaml`).

@@ -106,13 +106,15 @@ pub fn parse_rule_file(path: &str, source: &str) -> Result<Option<TestSection>, 
 
 /// A test file's text: the tests mapping at its top level.
 pub fn parse_test_file(path: &str, source: &str) -> Result<TestSection, TestError> {
-    let section: Option<TestSection> = serde_yaml::from_str(source).map_err(|e| TestError::yaml(path, source, &e))?;
+    let holds = "a test file holds a mapping with `valid` and `invalid` lists of cases";
+    let section: Option<TestSection> =
+        serde_yaml::from_str(source).map_err(|e| TestError::document(path, source, &e, holds))?;
     Ok(section.unwrap_or_default())
 }
 
 /// The tests mapping as written: a shared date and the two lists of cases.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a test section: a mapping with `valid` and `invalid` lists of cases")]
 pub struct TestSection {
     /// The publication date of every case that does not give its own.
     #[serde(default)]

@@ -62,7 +62,16 @@ impl TestError {
     /// A serde_yaml error in `source`, placed and worded as in rule files (a
     /// repeated key at the repeat, no Rust type names).
     pub fn yaml(path: &str, source: &str, err: &serde_yaml::Error) -> TestError {
-        let RuleError { path, line, column, message } = RuleError::yaml(path, source, err);
+        TestError::from_rule_error(RuleError::yaml(path, source, err))
+    }
+
+    /// A serde_yaml error in a file that must hold one mapping, described by
+    /// `holds`; see [`RuleError::document`].
+    pub fn document(path: &str, source: &str, err: &serde_yaml::Error, holds: &str) -> TestError {
+        TestError::from_rule_error(RuleError::document(path, source, err, holds))
+    }
+
+    fn from_rule_error(RuleError { path, line, column, message }: RuleError) -> TestError {
         TestError { path, line, column, message }
     }
 }
