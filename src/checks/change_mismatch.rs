@@ -9,10 +9,12 @@
 
 use std::collections::BTreeMap;
 
+use foldhash::{HashMap, HashMapExt};
+
 use serde::Deserialize;
 
 use super::{Check, Hit, Kind, describe, read_params};
-use crate::claims::{Amount, Analysis, Basis, Claim, Confidence, Direction, Metric, metric, units_agree};
+use crate::claims::{Amount, Analysis, Basis, Claim, Confidence, Direction, Metric, Period, metric, units_agree};
 use crate::extract::{Mention, MentionKind};
 use crate::input::Document;
 use crate::interval::Interval;
@@ -90,6 +92,7 @@ struct ChangeMismatch {
 impl Check for ChangeMismatch {
     fn run(&self, doc: &Document, analysis: &Analysis) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let mut levels = None;
         for (index, claim) in analysis.claims.iter().enumerate() {
             let Some(change) = claim.change.as_ref() else { continue };
             // A contributor is a part of another change, and a change on another
@@ -105,7 +108,10 @@ impl Check for ChangeMismatch {
             let (Some(amount), Some(to)) = (change.amount.as_ref(), claim.level) else { continue };
             let from = match change.from {
                 Some(from) => Some((from, None)),
-                None if self.params.scope != Scope::Sentence => self.earlier_level(doc, analysis, index),
+                None if self.params.scope != Scope::Sentence => {
+                    let levels = levels.get_or_insert_with(|| Levels::new(self, analysis));
+                    self.earlier_level(doc, analysis, levels, index)
+                }
                 None => None,
             };
             let Some((from, earlier)) = from else { continue };
@@ -121,6 +127,66 @@ impl Check for ChangeMismatch {
     }
 }
 
+/// More earlier levels of one metric for one period than this, in scope, and
+/// the change is left alone: which of them it is measured from cannot be told.
+const MAX_EARLIER_LEVELS: usize = 64;
+
+/// The paragraph (block) a claim stands in.
+fn block_of(doc: &Document, claim: &Claim) -> usize {
+    doc.blocks.partition_point(|b| b.end <= claim.cue.start)
+}
+
+/// The claims that may be an earlier level, indexed once per document by period
+/// and metric, so that each change looks only at levels it could be measured
+/// from and a long document stays linear.
+struct Levels<'a> {
+    /// By period and [`Metric::match_key`], in document order.
+    by_key: HashMap<(Period, Vec<&'a str>), Vec<usize>>,
+    /// By period and head noun, for a metric shortened to its head.
+    by_head: HashMap<(Period, &'a str), Vec<usize>>,
+    /// Every claim's metric, by head noun, in document order.
+    metrics_by_head: HashMap<&'a str, Vec<&'a Metric>>,
+    /// [`metric::unambiguous_head`] answers, by head and number of words.
+    unambiguous: HashMap<(&'a str, usize), bool>,
+}
+
+impl<'a> Levels<'a> {
+    fn new(check: &ChangeMismatch, analysis: &'a Analysis) -> Levels<'a> {
+        let mut levels = Levels {
+            by_key: HashMap::new(),
+            by_head: HashMap::new(),
+            metrics_by_head: HashMap::new(),
+            unambiguous: HashMap::new(),
+        };
+        for (i, c) in analysis.claims.iter().enumerate() {
+            let Some(metric) = c.metric.as_ref() else { continue };
+            if let Some(head) = metric.head() {
+                levels.metrics_by_head.entry(head).or_default().push(metric);
+            }
+            let usable = c.confidence >= check.params.min_confidence
+                && !c.binding.component
+                && c.binding.basis.is_none()
+                && c.level.is_some();
+            let Some(period) = c.period.filter(|_| usable) else { continue };
+            levels.by_key.entry((period, metric.match_key())).or_default().push(i);
+            if let Some(head) = metric.head() {
+                levels.by_head.entry((period, head)).or_default().push(i);
+            }
+        }
+        levels
+    }
+
+    /// Whether `metric`, shortened to its head, can name one fuller metric only.
+    fn unambiguous_head(&mut self, metric: &'a Metric) -> bool {
+        let Some(head) = metric.head() else { return false };
+        let all = &self.metrics_by_head;
+        *self
+            .unambiguous
+            .entry((head, metric.words.len()))
+            .or_insert_with(|| metric::unambiguous_head(metric, all.get(head).into_iter().flatten().copied()))
+    }
+}
+
 impl ChangeMismatch {
     /// The level of the same metric in the period before the claim's, stated earlier
     /// in the document; none when the binding is unsure or two such levels differ.
@@ -128,11 +194,10 @@ impl ChangeMismatch {
         &self,
         doc: &Document,
         analysis: &'a Analysis,
+        levels: &mut Levels<'a>,
         index: usize,
     ) -> Option<(usize, Option<&'a Claim>)> {
         let claim = &analysis.claims[index];
-        let paragraph = |c: &Claim| doc.blocks.partition_point(|b| b.end <= c.cue.start);
-        let in_scope = |c: &Claim| self.params.scope == Scope::Document || paragraph(c) == paragraph(claim);
         let metric = claim.metric.as_ref().filter(|_| claim.confidence >= self.params.min_confidence)?;
         let period = claim.period?;
         // "Up 4% year on year" for a quarter is against that quarter a year before.
@@ -141,21 +206,42 @@ impl ChangeMismatch {
             _ => period.previous(),
         };
         let to = &analysis.mentions[claim.level?];
-        let levels: Vec<&Claim> = analysis.claims[..index]
-            .iter()
-            .filter(|c| c.period == Some(period) && c.confidence >= self.params.min_confidence && in_scope(c))
-            .filter(|c| !c.binding.component && c.binding.basis.is_none())
-            .filter(|c| c.level.is_some_and(|l| units_agree(&analysis.mentions[l], to)))
+        let paragraph = block_of(doc, claim);
+        let earlier = |bucket: Option<&Vec<usize>>| -> Option<Vec<&'a Claim>> {
+            let bucket = bucket.map_or(&[][..], Vec::as_slice);
+            let before = &bucket[..bucket.partition_point(|&i| i < index)];
+            let in_scope = match self.params.scope {
+                Scope::Paragraph => {
+                    &before[before.partition_point(|&i| block_of(doc, &analysis.claims[i]) < paragraph)..]
+                }
+                _ => before,
+            };
+            // So many levels of one metric for one period that which is meant cannot
+            // be told (and a hostile document cannot make this quadratic).
+            if in_scope.len() > MAX_EARLIER_LEVELS {
+                return None;
+            }
+            Some(
+                in_scope
+                    .iter()
+                    .map(|&i| &analysis.claims[i])
+                    .filter(|c| c.level.is_some_and(|l| units_agree(&analysis.mentions[l], to)))
+                    .collect(),
+            )
+        };
+        let mut candidates: Vec<&Claim> = earlier(levels.by_key.get(&(period, metric.match_key())))?
+            .into_iter()
+            .filter(|c| c.metric.as_ref().is_some_and(|m| m.matches(metric)))
             .collect();
-        let mut candidates: Vec<&Claim> =
-            levels.iter().copied().filter(|c| c.metric.as_ref().is_some_and(|m| m.matches(metric))).collect();
         if candidates.is_empty() {
             // "passenger traffic" … "traffic": a metric shortened to its head meets
             // the fuller one, when the document names no other metric of that head.
-            let all_metrics = analysis.claims.iter().filter_map(|c| c.metric.as_ref());
-            if metric::unambiguous_head(metric, all_metrics) {
-                candidates =
-                    levels.into_iter().filter(|c| c.metric.as_ref().is_some_and(|m| m.narrows(metric))).collect();
+            let head = metric.head()?;
+            if levels.unambiguous_head(metric) {
+                candidates = earlier(levels.by_head.get(&(period, head)))?
+                    .into_iter()
+                    .filter(|c| c.metric.as_ref().is_some_and(|m| m.narrows(metric)))
+                    .collect();
             }
         }
         let first = *candidates.last()?;
@@ -407,6 +493,29 @@ mod tests {
         assert_eq!(flagged("{scope: paragraph}", SPLIT), 0);
         assert_eq!(flagged("{scope: paragraph}", TOGETHER), 1);
         assert_eq!(flagged("{scope: sentence}", TOGETHER), 0);
+    }
+
+    #[test]
+    fn earlier_levels_are_found_among_many_other_metrics_and_periods() {
+        // The level is far back, behind hundreds of claims of other metrics and years.
+        let mut text = String::from("Farm exports reached $30 billion in 2021.\n\n");
+        for year in 1900..2020 {
+            text.push_str(&format!("Fish landings reached {} tonnes in {year}.\n\n", 1000 + year));
+            text.push_str(&format!("Timber exports reached ${} million in {year}.\n\n", year - 1800));
+        }
+        text.push_str("Farm exports rose 12% in 2022 to $45 billion.\n");
+        assert_eq!(flagged("{scope: document}", &text), 1);
+        assert_eq!(flagged("{scope: paragraph}", &text), 0);
+    }
+
+    #[test]
+    fn too_many_earlier_levels_of_one_metric_and_period_leave_the_change_alone() {
+        let repeated = |n: usize| {
+            "Farm exports reached $30 billion in 2021. ".repeat(n) + "They rose 12% in 2022 to $45 billion.\n"
+        };
+        assert_eq!(flagged("{scope: paragraph}", &repeated(3)), 1);
+        assert_eq!(flagged("{scope: paragraph}", &repeated(super::MAX_EARLIER_LEVELS)), 1);
+        assert_eq!(flagged("{scope: paragraph}", &repeated(super::MAX_EARLIER_LEVELS + 1)), 0);
     }
 
     #[test]

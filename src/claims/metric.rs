@@ -144,6 +144,15 @@ impl Metric {
 }
 
 impl Metric {
+    /// The words that decide [`Metric::matches`], sorted: two metrics that
+    /// match have the same key (names aside), so checks can index by it.
+    pub fn match_key(&self) -> Vec<&str> {
+        let mut key: Vec<&str> = self.words.iter().map(String::as_str).filter(|w| !NEUTRAL.contains(w)).collect();
+        key.sort_unstable();
+        key.dedup();
+        key
+    }
+
     /// The head noun: the last content word ("traffic" of "passenger traffic").
     pub fn head(&self) -> Option<&str> {
         self.words.last().map(String::as_str)
@@ -330,6 +339,35 @@ mod tests {
         assert_eq!(m("trade volume").words, ["trade"]);
         assert!(m("the volume of bilateral trade").matches(&m("trade volume")));
         assert!(m("bilateral trade").matches(&m("Bilateral trade")));
+    }
+
+    #[test]
+    fn metrics_that_match_share_a_key_and_others_do_not() {
+        let phrases = [
+            "the volume of bilateral trade",
+            "trade volume",
+            "annual trade",
+            "trade",
+            "exports",
+            "Velmora's exports",
+            "oil exports",
+            "exports of oil",
+            "net profit",
+            "operating profit",
+            "overall annual combined",
+            "annual",
+        ];
+        for a in phrases {
+            for b in phrases {
+                let (a, b) = (m(a), m(b));
+                if a.matches(&b) {
+                    assert_eq!(a.match_key(), b.match_key(), "{a:?} {b:?}");
+                }
+            }
+        }
+        assert_eq!(m("exports of oil").match_key(), m("oil exports").match_key());
+        assert_ne!(m("oil exports").match_key(), m("exports").match_key());
+        assert_eq!(m("the volume of bilateral trade").match_key(), ["trade"]);
     }
 
     #[test]
