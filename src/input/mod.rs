@@ -213,7 +213,7 @@ impl Document {
 }
 
 /// The largest character boundary of `s` at or before `i` (which is at most `s.len()`).
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
     }
@@ -221,7 +221,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// The smallest character boundary of `s` at or after `i` (which is at most `s.len()`).
-fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+pub(crate) fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i += 1;
     }

@@ -194,10 +194,7 @@ pub(crate) fn push_sentences(text: &str, base: usize, out: &mut Vec<Range<usize>
 /// that, at its last whitespace, so that no word is cut; failing that (one
 /// enormous "word"), at the last character boundary.
 fn piece_end(text: &str, start: usize) -> usize {
-    let mut limit = start + MAX_SENTENCE_BYTES;
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = super::floor_char_boundary(text, start + MAX_SENTENCE_BYTES);
     let window = &text[start..limit];
     let half = window.len() / 2;
     let after_mark = window.rfind([';', ':', ',']).filter(|&i| i >= half).map(|i| i + 1);

@@ -21,8 +21,8 @@
 //! [`MAX_GAP_LINES`] lines away from the others get an excerpt of their own, so the
 //! lines in between are neither copied nor rendered. A long line (a paragraph
 //! with no line breaks, a minified file) is cropped to [`CONTEXT_BYTES`] either
-//! side of its marks, and marks more than [`MAX_GAP_BYTES`] apart get excerpts
-//! of their own, so a finding's output stays a few lines whatever the line
+//! side of its marks, and marks more than [`MAX_GAP_BYTES`] apart on it get
+//! excerpts of their own, so a finding's output stays a few lines whatever the line
 //! lengths, and the `-->` location still gives the file's line and column.
 
 use std::fmt;
@@ -33,13 +33,18 @@ use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snip
 
 use super::Summary;
 use crate::findings::{Finding, Severity};
-use crate::input::Document;
+use crate::input::{Document, ceil_char_boundary, floor_char_boundary};
 
 /// Spans whose lines are at most this many lines apart share one excerpt.
 pub const MAX_GAP_LINES: usize = 8;
 
-/// Spans more than this many bytes apart get excerpts of their own, even on one line.
+/// Spans on one line more than this many bytes apart get excerpts of their own.
 pub const MAX_GAP_BYTES: usize = 600;
+
+/// Spans on different lines with more than this many bytes between them get
+/// excerpts of their own, however few the lines: the lines between are folded
+/// in the output, but still read.
+pub const MAX_GAP_BYTES_ACROSS_LINES: usize = 16 * 1024;
 
 /// How much of a long line is shown either side of the marks on it.
 pub const CONTEXT_BYTES: usize = 120;
@@ -149,8 +154,9 @@ fn excerpts<'a>(marks: &[Mark<'a>]) -> Vec<Excerpt<'a>> {
     for mark in sorted {
         let near = |current: &Excerpt<'a>| {
             let bytes_end = current.marks.iter().map(|m| m.bytes.1).max().unwrap_or(0);
+            let max_gap = if mark.lines.0 == current.lines.1 { MAX_GAP_BYTES } else { MAX_GAP_BYTES_ACROSS_LINES };
             mark.lines.0 <= current.lines.1.saturating_add(MAX_GAP_LINES)
-                && mark.bytes.0 <= bytes_end.saturating_add(MAX_GAP_BYTES)
+                && mark.bytes.0 <= bytes_end.saturating_add(max_gap)
         };
         match out.last_mut() {
             Some(current) if near(current) => {
@@ -189,12 +195,12 @@ fn snippet<'a>(
     let mut crop = None;
     if start + CONTEXT_BYTES < marks_start {
         // The first mark is on the excerpt's first line, so the crop is too.
-        start = ceil_boundary(source, marks_start - CONTEXT_BYTES);
+        start = ceil_char_boundary(source, marks_start - CONTEXT_BYTES);
         let chars = source[line_start..start].chars().count();
         crop = Some(Crop { placeholder: format!("\u{E000}{index}\u{E000}"), line: excerpt.lines.0, chars });
     }
     if marks_end + CONTEXT_BYTES < end {
-        end = floor_boundary(source, marks_end + CONTEXT_BYTES);
+        end = floor_char_boundary(source, marks_end + CONTEXT_BYTES);
     }
     let shown_path = match &crop {
         Some(crop) => crop.placeholder.clone(),
@@ -245,22 +251,6 @@ fn relocate(rendered: &mut String, path: &str, crop: &Crop) {
         None => (path.to_string(), crop.placeholder.len()),
     };
     rendered.replace_range(at..at + replacement.1, &replacement.0);
-}
-
-/// The smallest character boundary at or after `i`.
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// The largest character boundary at or before `i`.
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Formats a [`Summary`] as one line of prose.
@@ -440,6 +430,20 @@ mod tests {
         assert!(text.contains("Sales rose 30% to 150 units.") && text.contains("2021 level"), "{text}");
         // The gutter still numbers the file's line.
         assert!(numbered_line(&text, 3).is_some(), "{text}");
+    }
+
+    #[test]
+    fn marks_on_nearby_lines_of_long_prose_share_one_excerpt() {
+        // Paragraph lines of a few hundred bytes put the two marks well over
+        // MAX_GAP_BYTES apart, but only four lines: one excerpt, as for short lines.
+        let prose = "Shipments by rail and road were counted at every border post that week. ".repeat(5);
+        let src = format!("In 2021 sales were 120 units. {prose}\n\n{prose}\n\n{prose}Sales rose 30% to 150 units.\n");
+        let d = doc("near.md", &src);
+        let f = finding(&d, Severity::Warning, "30%", "120");
+        assert!(f.span.start - f.related[0].span.end > MAX_GAP_BYTES);
+        let text = render(&[(&d, &[f])], false);
+        assert!(text.contains("--> near.md:5:"), "{text}");
+        assert!(!text.contains(":::"), "{text}");
     }
 
     #[test]
