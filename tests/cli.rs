@@ -4,9 +4,8 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -90,24 +89,13 @@ fn parse_json(stdout: &str) -> Value {
 /// Runs `check --rules DIR ARGS...` where DIR holds one rule file `name` with `yaml`;
 /// returns the run's (code, stdout, stderr) and the rule file's path as passed.
 fn run_with_rule(tag: &str, name: &str, yaml: &str, args: &[&str]) -> (i32, String, String, String) {
-    let dir = temp_dir(tag);
+    let dir = common::temp_dir(&format!("test-{tag}"));
     let file = dir.join(name);
     std::fs::write(&file, yaml).unwrap();
     let mut all = vec!["check", "--rules", dir.to_str().unwrap()];
     all.extend_from_slice(args);
     let (code, stdout, stderr) = run(&all);
-    std::fs::remove_dir_all(&dir).ok();
     (code, stdout, stderr, file.to_string_lossy().into_owned())
-}
-
-/// A fresh, empty directory under the system temp dir, unique to this process and call.
-fn temp_dir(tag: &str) -> PathBuf {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    let dir = std::env::temp_dir().join(format!("factlint-test-{tag}-{}-{n}-{nanos}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("create a temp dir");
-    dir
 }
 
 fn keys(value: &Value) -> Vec<&str> {
@@ -210,14 +198,13 @@ fn directories_are_walked() {
 
 #[test]
 fn nested_directories_are_walked_for_md_and_txt_only() {
-    let dir = temp_dir("walk");
+    let dir = common::temp_dir("test-walk");
     std::fs::create_dir_all(dir.join("a/b")).unwrap();
     std::fs::write(dir.join("top.md"), "Nothing here.\n").unwrap();
     std::fs::write(dir.join("a/mid.txt"), "Nothing here either.\n").unwrap();
     std::fs::write(dir.join("a/b/deep.md"), "Still nothing.\n").unwrap();
     std::fs::write(dir.join("a/b/skip.rs"), "fn main() {}\n").unwrap();
     let (code, stdout, stderr) = run(&["check", "--format", "json", dir.to_str().unwrap()]);
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(parse_json(&stdout)["summary"]["files"], 3, "{stdout}");
 }
@@ -395,14 +382,13 @@ fn claims_say_which_lexicon_entries_read_a_mention() {
 
 #[test]
 fn a_lexicon_file_beside_the_rules_extends_what_is_read() {
-    let dir = temp_dir("lexicon");
+    let dir = common::temp_dir("test-lexicon");
     std::fs::create_dir_all(dir.join("lexicons")).unwrap();
     let yaml = "currencies:\n  - { code: ISK, words: [\"Icelandic kronur\"] }\nunits:\n  - { unit: furlong, words: [furlongs] }\nvague_amounts: [\"a smattering of\"]\n";
     std::fs::write(dir.join("lexicons/house.yaml"), yaml).unwrap();
     let text = "It cost 400 Icelandic kronur, ran 3 furlongs and drew a smattering of fans.\n";
     let args = ["claims", "--format", "json", "--rules", dir.to_str().unwrap(), "-"];
     let (code, stdout, stderr) = run_with_stdin(&args, text);
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 0, "{stderr}");
     let json = parse_json(&stdout);
     let mentions = json["mentions"].as_array().unwrap();

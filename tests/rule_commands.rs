@@ -2,11 +2,13 @@
 //! `factlint check --explain`, `factlint test` on the example rules, and rules of
 //! `scope: repository`, whose findings must not depend on the number of threads.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod common;
 
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::{TempDir, temp_dir};
 use serde_json::Value;
 
 fn crate_root() -> &'static Path {
@@ -29,33 +31,6 @@ fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
 
 fn run(args: &[&str]) -> (i32, String, String) {
     run_in(crate_root(), args)
-}
-
-/// A fresh, empty directory under the system's temp dir, unique to this process
-/// and call, removed when the test is done with it.
-struct TempDir(PathBuf);
-
-impl std::ops::Deref for TempDir {
-    type Target = PathBuf;
-
-    fn deref(&self) -> &PathBuf {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn temp_dir(tag: &str) -> TempDir {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    let dir = std::env::temp_dir().join(format!("factlint-rule-commands-{tag}-{}-{n}-{nanos}", std::process::id()));
-    fs::create_dir_all(&dir).expect("create a temp dir");
-    TempDir(dir)
 }
 
 fn examples() -> String {
@@ -166,7 +141,7 @@ const NOTES: &[&str] = &[
 ];
 
 fn mismatch_dir(tag: &str) -> TempDir {
-    let dir = temp_dir(tag);
+    let dir = temp_dir(&format!("rule-commands-{tag}"));
     fs::write(dir.join("trade.md"), MISMATCH).expect("write the article");
     dir
 }
@@ -232,7 +207,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn a_snapshot_edited_by_hand_fails_with_a_diff_of_the_edited_line() {
-    let dir = temp_dir("edited-snapshot");
+    let dir = temp_dir("rule-commands-edited-snapshot");
     copy_dir(&crate_root().join("examples/rules"), &dir.join("rules"));
     let snapshot = dir.join("rules/__snapshots__/upload-limit.snap.yaml");
     let text = fs::read_to_string(&snapshot).expect("the snapshot");
@@ -267,7 +242,7 @@ upload-limit-consistent faq-behind: changed
 const BEHIND: &[usize] = &[3, 7, 12, 18];
 
 fn upload_pages() -> TempDir {
-    let dir = temp_dir("repository");
+    let dir = temp_dir("rule-commands-repository");
     for i in 0..20 {
         let limit = if BEHIND.contains(&i) { 10 } else { 25 };
         let text = format!("# Page {i}\n\nSee the guide for details.\n\nThe maximum upload size is {limit} MB.\n");

@@ -1,5 +1,39 @@
 //! What the test binaries share: reading a fixture's header, the part before its
-//! body that holds its `expect:` lines.
+//! body that holds its `expect:` lines, and fresh temporary directories.
+
+// Each test binary compiles this module and uses only part of it.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A fresh, empty directory under the system's temp dir, unique to this process
+/// and call, removed when the test is done with it.
+pub struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = PathBuf;
+
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A new [`TempDir`] whose name holds `tag`, so a leftover one says which test made it.
+pub fn temp_dir(tag: &str) -> TempDir {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let dir = std::env::temp_dir().join(format!("factlint-{tag}-{}-{n}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("create a temp dir");
+    TempDir(dir)
+}
 
 /// The header of the fixture at `path` (used for its extension) with text `text`:
 /// for Markdown the leading HTML comment, for plain text the leading lines up to the
