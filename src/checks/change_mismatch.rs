@@ -310,8 +310,8 @@ impl ChangeMismatch {
             Amount::Points(_) => return None,
         };
         let actual = actual_change(amount, fv, tv, to);
-        let from_text = text_of(doc, from);
-        let to_text = text_of(doc, to);
+        let from_text = describe::text_of(doc, from);
+        let to_text = describe::text_of(doc, to);
         let period = claim.period.map(|p| p.to_string());
         let earlier_period = earlier.and_then(|c| c.period).map(|p| p.to_string());
         let from_label = match &earlier_period {
@@ -323,13 +323,13 @@ impl ChangeMismatch {
         let explanation =
             format!("{applied} gives {expected_text}, not {to_text}; {from_text} → {to_text} is {actual}");
         let explain = vec![
-            format!("earlier level {from_text}: {}", span_of(f, to)),
-            format!("{applied}: {}", span_of(expected, to)),
-            format!("stated level {to_text}: {}", span_of(t, to)),
+            format!("earlier level {from_text}: {}", describe::span_of(f, to)),
+            format!("{applied}: {}", describe::span_of(expected, to)),
+            format!("stated level {to_text}: {}", describe::span_of(t, to)),
             if self.params.tolerance > 0.0 {
                 format!(
                     "with the rule's tolerance the change allows {}, which {to_text} is outside",
-                    span_of(expected + slack, to)
+                    describe::span_of(expected + slack, to)
                 )
             } else {
                 "the two do not meet: no values the figures' rounding allows reconcile them".to_string()
@@ -386,17 +386,15 @@ fn levels_comparable(from: &Mention, to: &Mention) -> bool {
 }
 
 fn actual_change(amount: &Amount, from: f64, to: f64, like: &Mention) -> String {
-    let pct = (to - from) / from * 100.0;
-    let direction = if pct >= 0.0 { "rise" } else { "fall" };
     match amount {
         Amount::Absolute(_) => {
             let word = if to >= from { "an increase" } else { "a decrease" };
             format!("{word} of {}", describe::like((to - from).abs(), like))
         }
         Amount::Factor { .. } => {
-            format!("a factor of {} (a {} {direction})", describe::factor(to / from), describe::percent(pct.abs()))
+            format!("a factor of {} ({})", describe::factor(to / from), describe::movement(from, to, like))
         }
-        _ => format!("a {} {direction}", describe::percent(pct.abs())),
+        _ => describe::movement(from, to, like),
     }
 }
 
@@ -448,25 +446,6 @@ fn definite(stated: &str, amount: &Amount, direction: Direction) -> String {
             format!("the {noun}")
         }
     }
-}
-
-/// An interval for `--explain`, in the style of a figure: "$32.9 billion to $34.3 billion".
-fn span_of(i: Interval, like: &Mention) -> String {
-    let mut plain = like.clone();
-    if plain.kind == MentionKind::Number {
-        // The counted noun belongs to the sentence, not to the bounds.
-        plain.unit = None;
-    }
-    if i.lo.abs().max(i.hi.abs()) < 1000.0 && plain.kind == MentionKind::Number {
-        let end = |x: f64| describe::trim(format!("{x:.2}"));
-        return format!("{} to {}", end(i.lo), end(i.hi));
-    }
-    describe::bounds(i.lo, i.hi, &plain)
-}
-
-/// The figure as the article wrote it.
-fn text_of(doc: &Document, m: &Mention) -> String {
-    doc.prose.get(m.range.clone()).unwrap_or_default().to_string()
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! writes its own ("$33.6 billion", "1,420", "50%").
 
 use crate::extract::{Mention, MentionKind};
+use crate::input::Document;
+use crate::interval::Interval;
 
 /// Writes `value` in the style of `like`: the same currency and scale word, three
 /// significant figures.
@@ -127,6 +129,43 @@ fn count(value: f64, extra: usize) -> String {
 /// A decimal without trailing zeros: "33.60" as "33.6", "2.0" as "2".
 pub fn trim(text: String) -> String {
     if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+}
+
+/// How a level moved, in words: "a 20% rise", or for percentages "a fall of
+/// 0.5 points" (a relative change of a percentage is ambiguous).
+pub fn movement(from: f64, to: f64, like: &Mention) -> String {
+    let direction = if to >= from { "rise" } else { "fall" };
+    if like.kind == MentionKind::Percent || is_points(like) {
+        let points = trim(format!("{:.2}", (to - from).abs()));
+        let unit = if points == "1" { "point" } else { "points" };
+        return format!("a {direction} of {points} {unit}");
+    }
+    format!("a {} {direction}", percent(((to - from) / from * 100.0).abs()))
+}
+
+/// Whether a figure is in percentage points ("2.5 percentage points", "16 points").
+pub fn is_points(m: &Mention) -> bool {
+    m.kind == MentionKind::Points
+        || (m.kind == MentionKind::Number && m.unit.as_deref().is_some_and(|u| u == "points" || u == "point"))
+}
+
+/// An interval for `--explain`, in the style of a figure: "$32.9 billion to $34.3 billion".
+pub fn span_of(i: Interval, like: &Mention) -> String {
+    let mut plain = like.clone();
+    if plain.kind == MentionKind::Number {
+        // The counted noun belongs to the sentence, not to the bounds.
+        plain.unit = None;
+    }
+    if i.lo.abs().max(i.hi.abs()) < 1000.0 && plain.kind == MentionKind::Number {
+        let end = |x: f64| trim(format!("{x:.2}"));
+        return format!("{} to {}", end(i.lo), end(i.hi));
+    }
+    bounds(i.lo, i.hi, &plain)
+}
+
+/// The figure as the article wrote it.
+pub fn text_of(doc: &Document, m: &Mention) -> String {
+    doc.prose.get(m.range.clone()).unwrap_or_default().to_string()
 }
 
 #[cfg(test)]
