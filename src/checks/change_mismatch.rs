@@ -416,8 +416,7 @@ fn applied(stated: &str, amount: &Amount, direction: Direction, from: &str) -> S
     match amount {
         Amount::Percent(_) => {
             // "an 8% rise", "an 11% fall", "an 18% rise".
-            let vowel = stated.starts_with('8') || stated.starts_with("11") || stated.starts_with("18");
-            format!("{} {stated} from {from}", if vowel { "an" } else { "a" })
+            format!("{} {stated} from {from}", describe::article(stated))
         }
         Amount::Factor { .. } if stated.starts_with("by ") => {
             format!("a {} {stated} from {from}", if direction == Direction::Up { "rise" } else { "cut" })

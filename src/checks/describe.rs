@@ -140,7 +140,17 @@ pub fn movement(from: f64, to: f64, like: &Mention) -> String {
         let unit = if points == "1" { "point" } else { "points" };
         return format!("a {direction} of {points} {unit}");
     }
-    format!("a {} {direction}", percent(((to - from) / from * 100.0).abs()))
+    let pct = percent(((to - from) / from * 100.0).abs());
+    format!("{} {pct} {direction}", article(&pct))
+}
+
+/// "a" or "an" before a figure, by how it is spoken: "an 8% rise", "an 11%
+/// rise", "an 18% fall", "a 12% rise".
+pub fn article(figure: &str) -> &'static str {
+    let whole: String = figure.chars().take_while(|c| c.is_ascii_digit() || *c == ',').filter(|c| *c != ',').collect();
+    // Eleven and eighteen, alone or leading a group of thousands ("11,000", "18m").
+    let eleven_or_eighteen = (whole.starts_with("11") || whole.starts_with("18")) && whole.len() % 3 == 2;
+    if whole.starts_with('8') || eleven_or_eighteen { "an" } else { "a" }
 }
 
 /// Whether a figure is in percentage points ("2.5 percentage points", "16 points").
@@ -189,6 +199,17 @@ mod tests {
         assert_eq!(percent(-16.7), "-17%");
         assert_eq!(factor(1.5915), "1.59");
         assert_eq!(factor(2.0), "2");
+    }
+
+    #[test]
+    fn articles_follow_how_figures_are_spoken() {
+        assert_eq!(article("8%"), "an");
+        assert_eq!(article("80%"), "an");
+        assert_eq!(article("11%"), "an");
+        assert_eq!(article("18,500"), "an");
+        assert_eq!(article("12%"), "a");
+        assert_eq!(article("110%"), "a");
+        assert_eq!(article("1.5%"), "a");
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod assertion;
 mod change_mismatch;
 pub mod describe;
 mod direction_mismatch;
+mod points_vs_percent;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -90,7 +91,7 @@ pub struct Kind {
 }
 
 /// Every check kind, by name.
-pub const KINDS: &[Kind] = &[change_mismatch::KIND, direction_mismatch::KIND, assertion::KIND];
+pub const KINDS: &[Kind] = &[change_mismatch::KIND, direction_mismatch::KIND, points_vs_percent::KIND, assertion::KIND];
 
 /// A rule compiled into a check, ready to run.
 #[derive(Debug)]

@@ -402,7 +402,7 @@ impl SentenceReader<'_> {
                 }
             }
         }
-        lend_amounts(&mut claims, self.mentions);
+        lend_amounts(&mut claims, self.mentions, self.prose);
         claims
     }
 
@@ -496,8 +496,10 @@ fn lists_contributors(grammar: &Grammar, prose: &str, sentence: &Range<usize>, c
 
 /// A frame that states only an amount lends it to the frame beside it that states
 /// only the levels: "cut by a third, reducing departures from 90 to 75"; a bare
-/// amount after a level takes that level: "reached $45bn, up 12%".
-fn lend_amounts(claims: &mut Vec<Claim>, mentions: &[Mention]) {
+/// amount after a level takes that level: "reached $45bn, up 12%". A semicolon
+/// between the two ends the lending: "fell from 7.4% to 5.9%; prices saw a drop
+/// of 1.5%" states two changes.
+fn lend_amounts(claims: &mut Vec<Claim>, mentions: &[Mention], prose: &str) {
     let mut k = 0;
     while k < claims.len() {
         let amount_only = |c: &Claim| {
@@ -517,6 +519,7 @@ fn lend_amounts(claims: &mut Vec<Claim>, mentions: &[Mention]) {
                     levels_only(c)
                         && c.change.as_ref().map(|ch| ch.direction) == direction
                         && compatible_amount(&claims[k], c, mentions)
+                        && !separated_by_semicolon(prose, c, &claims[k])
                 })
             });
             if let Some(p) = partner {
@@ -546,6 +549,12 @@ fn lend_amounts(claims: &mut Vec<Claim>, mentions: &[Mention]) {
         }
         k += 1;
     }
+}
+
+/// Whether a semicolon stands between two claims of one sentence.
+fn separated_by_semicolon(prose: &str, a: &Claim, b: &Claim) -> bool {
+    let (first, second) = if a.cue.start <= b.cue.start { (a, b) } else { (b, a) };
+    prose.get(first.cue.end..second.cue.start).is_some_and(|between| between.contains(';'))
 }
 
 /// An absolute amount can only move levels of its own unit.
