@@ -12,6 +12,7 @@ mod change_mismatch;
 pub mod describe;
 mod direction_mismatch;
 mod points_vs_percent;
+mod share_mismatch;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -91,7 +92,8 @@ pub struct Kind {
 }
 
 /// Every check kind, by name.
-pub const KINDS: &[Kind] = &[change_mismatch::KIND, direction_mismatch::KIND, points_vs_percent::KIND, assertion::KIND];
+pub const KINDS: &[Kind] =
+    &[change_mismatch::KIND, direction_mismatch::KIND, points_vs_percent::KIND, share_mismatch::KIND, assertion::KIND];
 
 /// A rule compiled into a check, ready to run.
 #[derive(Debug)]
