@@ -40,12 +40,18 @@ fn examples() -> String {
 // factlint rules
 
 #[test]
-fn rules_lists_the_built_in_rule() {
+fn rules_lists_the_built_in_rules() {
     let (code, stdout, stderr) = run(&["rules"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
+    // Columns are padded to the widest entry; compare the words of each line.
+    let lines: Vec<String> = stdout.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
     assert_eq!(
-        stdout,
-        "change-mismatch  change-mismatch  error    rules/change-mismatch.yaml  A stated change that the levels it connects do not allow\n"
+        lines,
+        [
+            "age-mismatch age-mismatch error rules/age-mismatch.yaml An age that the birth date or year and the reference date do not allow",
+            "change-mismatch change-mismatch error rules/change-mismatch.yaml A stated change that the levels it connects do not allow",
+            "weekday-mismatch weekday-mismatch error rules/weekday-mismatch.yaml A weekday that does not fit the date it names",
+        ]
     );
 }
 
@@ -64,7 +70,15 @@ fn rules_takes_an_absolute_directory_too() {
     let ids: Vec<&str> = stdout.lines().map(|l| l.split_whitespace().next().unwrap_or("")).collect();
     assert_eq!(
         ids,
-        ["change-mismatch", "casualty-total", "council-seats", "operating-margin", "upload-limit-consistent"]
+        [
+            "age-mismatch",
+            "change-mismatch",
+            "weekday-mismatch",
+            "casualty-total",
+            "council-seats",
+            "operating-margin",
+            "upload-limit-consistent"
+        ]
     );
 }
 

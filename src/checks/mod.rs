@@ -7,9 +7,12 @@
 //! [`KINDS`]. Rules of `scope: repository` compare figures across documents: each
 //! document's figures are [`Gathered`] as it is checked, and compared once all are.
 
+mod age_mismatch;
 mod assertion;
 mod change_mismatch;
 pub mod describe;
+mod temporal;
+mod weekday_mismatch;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -89,7 +92,7 @@ pub struct Kind {
 }
 
 /// Every check kind, by name.
-pub const KINDS: &[Kind] = &[change_mismatch::KIND, assertion::KIND];
+pub const KINDS: &[Kind] = &[change_mismatch::KIND, assertion::KIND, weekday_mismatch::KIND, age_mismatch::KIND];
 
 /// A rule compiled into a check, ready to run.
 #[derive(Debug)]
