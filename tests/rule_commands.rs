@@ -50,6 +50,7 @@ fn rules_lists_the_built_in_rules() {
         [
             "age-mismatch age-mismatch error rules/age-mismatch.yaml An age that the birth date or year and the reference date do not allow",
             "change-mismatch change-mismatch error rules/change-mismatch.yaml A stated change that the levels it connects do not allow",
+            "elapsed-mismatch elapsed-mismatch error rules/elapsed-mismatch.yaml An elapsed time, anniversary or ordinal year that the dates do not allow",
             "weekday-mismatch weekday-mismatch error rules/weekday-mismatch.yaml A weekday that does not fit the date it names",
         ]
     );
@@ -73,6 +74,7 @@ fn rules_takes_an_absolute_directory_too() {
         [
             "age-mismatch",
             "change-mismatch",
+            "elapsed-mismatch",
             "weekday-mismatch",
             "casualty-total",
             "council-seats",

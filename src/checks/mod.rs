@@ -11,6 +11,7 @@ mod age_mismatch;
 mod assertion;
 mod change_mismatch;
 pub mod describe;
+mod elapsed_mismatch;
 mod temporal;
 mod weekday_mismatch;
 
@@ -92,7 +93,8 @@ pub struct Kind {
 }
 
 /// Every check kind, by name.
-pub const KINDS: &[Kind] = &[change_mismatch::KIND, assertion::KIND, weekday_mismatch::KIND, age_mismatch::KIND];
+pub const KINDS: &[Kind] =
+    &[change_mismatch::KIND, assertion::KIND, weekday_mismatch::KIND, age_mismatch::KIND, elapsed_mismatch::KIND];
 
 /// A rule compiled into a check, ready to run.
 #[derive(Debug)]

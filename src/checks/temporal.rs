@@ -123,6 +123,15 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether any of `list` (single words or phrases) stands among `words`.
+pub fn has_any(words: &[String], list: &[String]) -> bool {
+    list.iter().any(|entry| {
+        let parts: Vec<&str> = entry.split_whitespace().collect();
+        !parts.is_empty()
+            && words.windows(parts.len()).any(|w| w.iter().zip(&parts).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+    })
+}
+
 /// A date as messages write it: "9 March 2023".
 pub fn date_text(d: Date) -> String {
     const MONTHS: [&str; 12] = [
@@ -184,6 +193,18 @@ pub fn parse_weekday(name: &str) -> Option<Weekday> {
     .find(|w| weekday_name(*w).eq_ignore_ascii_case(name))
 }
 
+/// "1st", "2nd", "3rd", "11th", "22nd".
+pub fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// "51 or 52", "51 to 53", "51".
 pub fn choices_text(lo: i64, hi: i64) -> String {
     match hi - lo {
@@ -234,5 +255,19 @@ mod tests {
         assert_eq!(choices_text(17, 19), "17 to 19");
         assert_eq!(parse_weekday("friday"), Some(Weekday::Friday));
         assert_eq!(parse_weekday("Fri"), None);
+    }
+
+    #[test]
+    fn phrases_are_found_among_words() {
+        let w = words("Monday marks 20 years since the 2006 law");
+        assert!(has_any(&w, &["marks".to_string()]));
+        assert!(has_any(&w, &["since the".to_string()]));
+        assert!(!has_any(&w, &["since a".to_string(), "mark".to_string()]));
+    }
+
+    #[test]
+    fn ordinals_take_their_suffix() {
+        let all: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].into_iter().map(ordinal).collect();
+        assert_eq!(all, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
     }
 }
