@@ -240,13 +240,15 @@ impl AgeMismatch {
             }
             None => {
                 let publication = doc.publication_date.filter(|_| self.params.use_publication_date)?;
-                // Another time before the pair may date the age to then ("In 2010
-                // Varga, 29, …"): which day the age is counted to is unclear.
-                let first = a.range.start.min(b.range.start);
+                // Another time in the sentence may date the age to then ("In 2010
+                // Varga, 29, …", "born in 1932, the 24-year-old moved in 1956"):
+                // only a span up to now ("since 2005") or a time of the
+                // publication year leaves the age counted to publication.
                 let dated_before = temporal::mentions_in(analysis, s).any(|i| {
-                    i != birth.mention
-                        && temporal::is_absolute_time(&analysis.mentions[i])
-                        && analysis.mentions[i].range.start < first
+                    let other = &analysis.mentions[i];
+                    let since = crate::extract::text_before(&doc.prose, other.range.start, 8).ends_with("since ");
+                    let this_year = temporal::span_of(other).is_some_and(|sp| sp.first.year() == publication.year());
+                    i != birth.mention && temporal::is_absolute_time(other) && !since && !this_year
                 });
                 if dated_before || !same_sentence {
                     return None;
