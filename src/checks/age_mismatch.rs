@@ -246,7 +246,9 @@ impl AgeMismatch {
                 // publication year leaves the age counted to publication.
                 let dated_before = temporal::mentions_in(analysis, s).any(|i| {
                     let other = &analysis.mentions[i];
-                    let since = crate::extract::text_before(&doc.prose, other.range.start, 8).ends_with("since ");
+                    // "since 2005" is read with its "since" or after it.
+                    let since = temporal::text(doc, &other.range).to_lowercase().starts_with("since ")
+                        || crate::extract::text_before(&doc.prose, other.range.start, 8).ends_with("since ");
                     let this_year = temporal::span_of(other).is_some_and(|sp| sp.first.year() == publication.year());
                     i != birth.mention && temporal::is_absolute_time(other) && !since && !this_year
                 });
