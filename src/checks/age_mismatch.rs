@@ -358,6 +358,25 @@ fn word_starts(text: &str) -> Vec<(usize, &str)> {
 mod tests {
     use super::*;
 
+    fn flagged(date: Option<&str>, text: &str) -> usize {
+        super::temporal::messages("age-mismatch", date, text).len()
+    }
+
+    #[test]
+    fn an_age_is_compared_only_with_its_own_persons_birth() {
+        let date = Some("2023-05-10");
+        assert_eq!(flagged(date, "Born in 1971, the 58-year-old won."), 1);
+        assert_eq!(flagged(date, "Born in 1965, the 58-year-old won."), 0);
+        assert_eq!(flagged(None, "Born in 1971, the 58-year-old won."), 0);
+        // Someone else's birth, or two ages: no binding.
+        assert_eq!(flagged(date, "Reyes, 58, whose mother was born in 1971, won."), 0);
+        assert_eq!(flagged(date, "Reyes, 58, and Lee, born in 1971, won."), 0);
+        assert_eq!(flagged(date, "Reyes, 58, and Lee, 30, both born in 1971, won."), 0);
+        // The next sentence's birth binds only after a sentence opening with a name.
+        assert_eq!(flagged(None, "Ann Lee died on 2 October 2024 aged 75. She was born in 1960."), 1);
+        assert_eq!(flagged(None, "Her husband died on 2 October 2024 aged 75. She was born in 1960."), 0);
+    }
+
     #[test]
     fn the_time_of_turning_an_age_is_skipped() {
         assert_eq!(skip_event_time(" in March, was "), ", was ");

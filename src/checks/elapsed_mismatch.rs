@@ -403,3 +403,36 @@ impl ElapsedMismatch {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn flagged(date: Option<&str>, text: &str) -> usize {
+        super::temporal::messages("elapsed-mismatch", date, text).len()
+    }
+
+    #[test]
+    fn years_since_allow_every_day_of_a_coarse_start_and_rounding() {
+        let date = Some("2024-07-01");
+        assert_eq!(flagged(date, "It is 20 years since the 2006 law."), 1);
+        for n in [17, 18, 19] {
+            assert_eq!(flagged(date, &format!("It is {n} years since the 2006 law.")), 0, "{n}");
+        }
+        assert_eq!(flagged(date, "It is 16 years since the 2006 law."), 1);
+        assert_eq!(flagged(None, "It is 20 years since the 2006 law."), 0);
+        assert_eq!(flagged(date, "It is nearly 20 years since the 2006 law."), 0);
+        // Another date in the sentence: which one ends the span is unclear.
+        assert_eq!(flagged(date, "It is 20 years since the 2006 law, passed in 2004 as a bill."), 0);
+    }
+
+    #[test]
+    fn anniversaries_and_ordinal_years_follow_their_start() {
+        let date = Some("2024-03-15");
+        assert_eq!(flagged(date, "They marked the 28th anniversary of the founding in 1996."), 0);
+        assert_eq!(flagged(date, "They marked the 30th anniversary of the founding in 1996."), 1);
+        // A stated end is exact.
+        assert_eq!(flagged(None, "In 2021, the 25th anniversary of the 1996 founding, they met."), 0);
+        assert_eq!(flagged(date, "The strike, which began in January 2023, is in its second year."), 0);
+        assert_eq!(flagged(date, "The strike, which began in January 2023, is in its third year."), 1);
+        assert_eq!(flagged(date, "The strike, which began in January 2023, was in its third year."), 0);
+    }
+}

@@ -214,6 +214,19 @@ pub fn choices_text(lo: i64, hi: i64) -> String {
     }
 }
 
+/// For the temporal checks' tests: the messages of rule `rule` on `text`,
+/// published on `date` when given, with the built-in rules.
+#[cfg(test)]
+pub(crate) fn messages(rule: &str, date: Option<&str>, text: &str) -> Vec<String> {
+    let source = match date {
+        Some(d) => format!("---\ndate: {d}\n---\n\n{text}\n"),
+        None => format!("{text}\n"),
+    };
+    let engine = crate::Engine::builtin().expect("built-in rules compile");
+    let doc = Document::parse("t.md", source, crate::input::Format::Markdown).expect("test text parses");
+    engine.check(&doc).into_iter().filter(|f| f.rule == rule).map(|f| f.message).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,7 +41,7 @@ impl Default for Params {
     fn default() -> Params {
         Params {
             use_publication_date: true,
-            yearless_window_days: 200,
+            yearless_window_days: 120,
             habit_words: ["every", "each", "most", "some", "any"].map(String::from).to_vec(),
         }
     }
@@ -269,6 +269,38 @@ fn date_then_weekday(doc: &Document, date: &Mention, weekday: &Mention) -> bool 
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    fn flagged(date: Option<&str>, text: &str) -> Vec<String> {
+        super::temporal::messages("weekday-mismatch", date, text)
+    }
+
+    #[test]
+    fn only_a_weekday_beside_its_date_is_compared() {
+        assert_eq!(flagged(None, "It ended on Friday, 9 March 2023."), ["9 March 2023 was a Thursday, not a Friday"]);
+        assert_eq!(
+            flagged(None, "It ended on 9 March 2023 (a Friday)."),
+            ["9 March 2023 was a Thursday, not a Friday"]
+        );
+        // Other words between: the weekday names a day of its own.
+        assert!(flagged(None, "On Friday, two days after 9 March 2023, they met.").is_empty());
+        assert!(flagged(None, "On Friday, 12 of the 20 members voted.").is_empty());
+        // A possessive names something of that day, and a habit is no day.
+        assert!(flagged(None, "The ruling of 9 March 2023, Friday's papers said, was final.").is_empty());
+        assert!(flagged(None, "The market opens every Friday, 9 March 2023 included.").is_empty());
+        // Numeric dates depend on the locale.
+        assert!(flagged(None, "It ended on Friday, 03/09/2023.").is_empty());
+    }
+
+    #[test]
+    fn today_and_yearless_dates_need_the_publication_date() {
+        assert!(flagged(None, "Beaches close from today, Friday.").is_empty());
+        assert_eq!(flagged(Some("2025-07-15"), "Beaches close from today, Friday.").len(), 1);
+        assert!(flagged(Some("2025-07-15"), "Beaches close from today, Tuesday.").is_empty());
+        assert!(flagged(None, "It reopened on Thursday, 16 February.").is_empty());
+        assert_eq!(flagged(Some("2024-02-20"), "It reopened on Thursday, 16 February.").len(), 1);
+        // Far from the publication date no year is sure.
+        assert!(flagged(Some("2024-09-20"), "It reopened on Thursday, 16 February.").is_empty());
+    }
 
     #[test]
     fn the_nearest_weekday_is_found_on_either_side() {
