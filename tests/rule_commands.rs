@@ -40,7 +40,7 @@ fn examples() -> String {
 // factlint rules
 
 #[test]
-fn rules_lists_the_built_in_rule() {
+fn rules_lists_the_built_in_rules() {
     let (code, stdout, stderr) = run(&["rules"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     let ids: Vec<&str> = stdout.lines().map(|l| l.split_whitespace().next().unwrap_or("")).collect();

@@ -7,12 +7,16 @@
 //! [`KINDS`]. Rules of `scope: repository` compare figures across documents: each
 //! document's figures are [`Gathered`] as it is checked, and compared once all are.
 
+mod age_mismatch;
 mod assertion;
 mod change_mismatch;
 pub mod describe;
 mod direction_mismatch;
+mod elapsed_mismatch;
 mod points_vs_percent;
 mod share_mismatch;
+mod temporal;
+mod weekday_mismatch;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -92,8 +96,16 @@ pub struct Kind {
 }
 
 /// Every check kind, by name.
-pub const KINDS: &[Kind] =
-    &[change_mismatch::KIND, direction_mismatch::KIND, points_vs_percent::KIND, share_mismatch::KIND, assertion::KIND];
+pub const KINDS: &[Kind] = &[
+    change_mismatch::KIND,
+    direction_mismatch::KIND,
+    points_vs_percent::KIND,
+    share_mismatch::KIND,
+    weekday_mismatch::KIND,
+    age_mismatch::KIND,
+    elapsed_mismatch::KIND,
+    assertion::KIND,
+];
 
 /// A rule compiled into a check, ready to run.
 #[derive(Debug)]

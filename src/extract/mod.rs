@@ -14,6 +14,7 @@ mod numeral;
 mod phrases;
 mod relative;
 pub(crate) mod taken;
+pub(crate) use temporal::month_number;
 mod temporal;
 mod words;
 

@@ -654,7 +654,7 @@ const COUNTED_AFTER_YEAR: &[&str] = &[
 const YEAR_PREPOSITIONS: &[&str] = &["in", "since", "by", "until", "till", "from", "during", "before", "after", "of"];
 
 /// The month a name or its abbreviation names ("March", "Sept.", "jan").
-pub(super) fn month_number(name: &str) -> Option<u8> {
+pub(crate) fn month_number(name: &str) -> Option<u8> {
     const NAMES: [&str; 12] = [
         "january",
         "february",
