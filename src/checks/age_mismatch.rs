@@ -359,7 +359,7 @@ mod tests {
     use super::*;
 
     fn flagged(date: Option<&str>, text: &str) -> usize {
-        super::temporal::messages("age-mismatch", date, text).len()
+        crate::checks::testing::builtin_messages("age-mismatch", date, text).len()
     }
 
     #[test]

@@ -449,17 +449,12 @@ fn definite(stated: &str, amount: &Amount, direction: Direction) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::Engine;
-    use crate::input::{Document, Format};
-    use crate::rules::RuleSet;
+    use crate::checks::testing::rule_messages;
 
     /// How many findings a change-mismatch rule with `params` reports in `text`.
     fn flagged(params: &str, text: &str) -> usize {
-        let mut set = RuleSet::lexicon_only().unwrap();
-        let rule = format!("id: cm\nkind: change-mismatch\nmessage: '{{explanation}}'\nparams: {params}\n");
-        set.add_file("cm.yaml", &rule).unwrap();
-        let engine = Engine::new(set).unwrap();
-        engine.check(&Document::parse("a.md", text.to_string(), Format::Markdown).unwrap()).len()
+        rule_messages(&format!("id: cm\nkind: change-mismatch\nmessage: '{{explanation}}'\nparams: {params}\n"), text)
+            .len()
     }
 
     const SPLIT: &str = "Farm exports reached $30 billion in 2021.\n\nThey rose 12% in 2022 to $45 billion.\n";

@@ -132,20 +132,12 @@ fn comparable(from: &Mention, to: &Mention) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::Engine;
-    use crate::input::{Document, Format};
-    use crate::rules::RuleSet;
+    use crate::checks::testing::rule_messages;
 
     /// The messages a direction-mismatch rule with `params` reports in `text`.
     fn messages(params: &str, text: &str) -> Vec<String> {
-        let mut set = RuleSet::lexicon_only().unwrap();
-        let rule = format!(
-            "id: dm\nkind: direction-mismatch\nmessage: '\"{{cue}}\" says {{stated_direction}}; {{from}} → {{to}} is {{actual_change}}'\nparams: {params}\n"
-        );
-        set.add_file("dm.yaml", &rule).unwrap();
-        let engine = Engine::new(set).unwrap();
-        let doc = Document::parse("a.md", text.to_string(), Format::Markdown).unwrap();
-        engine.check(&doc).into_iter().map(|f| f.message).collect()
+        let message = r#""{cue}" says {stated_direction}; {from} → {to} is {actual_change}"#;
+        rule_messages(&format!("id: dm\nkind: direction-mismatch\nmessage: '{message}'\nparams: {params}\n"), text)
     }
 
     #[test]

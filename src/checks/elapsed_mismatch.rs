@@ -407,7 +407,7 @@ impl ElapsedMismatch {
 #[cfg(test)]
 mod tests {
     fn flagged(date: Option<&str>, text: &str) -> usize {
-        super::temporal::messages("elapsed-mismatch", date, text).len()
+        crate::checks::testing::builtin_messages("elapsed-mismatch", date, text).len()
     }
 
     #[test]

@@ -16,6 +16,8 @@ mod elapsed_mismatch;
 mod points_vs_percent;
 mod share_mismatch;
 mod temporal;
+#[cfg(test)]
+mod testing;
 mod weekday_mismatch;
 
 use std::collections::BTreeMap;

@@ -262,20 +262,12 @@ fn trimmed(x: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::Engine;
-    use crate::input::{Document, Format};
-    use crate::rules::RuleSet;
+    use crate::checks::testing::rule_messages;
 
     /// The messages a points-vs-percent rule with `params` reports in `text`.
     fn messages(params: &str, text: &str) -> Vec<String> {
-        let mut set = RuleSet::lexicon_only().unwrap();
-        let rule = format!(
-            "id: pp\nkind: points-vs-percent\nmessage: '{{stated}} {{misreading}}: {{from}} → {{to}} is {{points_change}}, {{relative_in_words}}'\nparams: {params}\n"
-        );
-        set.add_file("pp.yaml", &rule).unwrap();
-        let engine = Engine::new(set).unwrap();
-        let doc = Document::parse("a.md", text.to_string(), Format::Markdown).unwrap();
-        engine.check(&doc).into_iter().map(|f| f.message).collect()
+        let message = "{stated} {misreading}: {from} → {to} is {points_change}, {relative_in_words}";
+        rule_messages(&format!("id: pp\nkind: points-vs-percent\nmessage: '{message}'\nparams: {params}\n"), text)
     }
 
     #[test]

@@ -334,18 +334,11 @@ fn count_text(value: f64, like: &Mention) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::Engine;
-    use crate::input::{Document, Format};
-    use crate::rules::RuleSet;
+    use crate::checks::testing::rule_messages;
 
     /// The messages a share-mismatch rule with `params` reports in `text`.
     fn messages(params: &str, text: &str) -> Vec<String> {
-        let mut set = RuleSet::lexicon_only().unwrap();
-        let rule = format!("id: sm\nkind: share-mismatch\nmessage: '{{explanation}}'\nparams: {params}\n");
-        set.add_file("sm.yaml", &rule).unwrap();
-        let engine = Engine::new(set).unwrap();
-        let doc = Document::parse("a.md", text.to_string(), Format::Markdown).unwrap();
-        engine.check(&doc).into_iter().map(|f| f.message).collect()
+        rule_messages(&format!("id: sm\nkind: share-mismatch\nmessage: '{{explanation}}'\nparams: {params}\n"), text)
     }
 
     #[test]

@@ -134,22 +134,7 @@ pub fn has_any(words: &[String], list: &[String]) -> bool {
 
 /// A date as messages write it: "9 March 2023".
 pub fn date_text(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS.get(usize::try_from(d.month() - 1).unwrap_or(0)).copied().unwrap_or("");
-    format!("{} {month} {}", d.day(), d.year())
+    d.strftime("%-d %B %Y").to_string()
 }
 
 /// A span as messages write it: "9 March 2023", "March 2023", "2023".
@@ -212,19 +197,6 @@ pub fn choices_text(lo: i64, hi: i64) -> String {
         1 => format!("{lo} or {hi}"),
         _ => format!("{lo} to {hi}"),
     }
-}
-
-/// For the temporal checks' tests: the messages of rule `rule` on `text`,
-/// published on `date` when given, with the built-in rules.
-#[cfg(test)]
-pub(crate) fn messages(rule: &str, date: Option<&str>, text: &str) -> Vec<String> {
-    let source = match date {
-        Some(d) => format!("---\ndate: {d}\n---\n\n{text}\n"),
-        None => format!("{text}\n"),
-    };
-    let engine = crate::Engine::builtin().expect("built-in rules compile");
-    let doc = Document::parse("t.md", source, crate::input::Format::Markdown).expect("test text parses");
-    engine.check(&doc).into_iter().filter(|f| f.rule == rule).map(|f| f.message).collect()
 }
 
 #[cfg(test)]

@@ -271,7 +271,7 @@ mod tests {
     use jiff::civil::date;
 
     fn flagged(date: Option<&str>, text: &str) -> Vec<String> {
-        super::temporal::messages("weekday-mismatch", date, text)
+        crate::checks::testing::builtin_messages("weekday-mismatch", date, text)
     }
 
     #[test]
